@@ -1,0 +1,223 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The server's settings, read once from the environment at start-up and validated as a whole, so
+ * that a misconfigured deployment hears about every problem at once instead of one per restart.
+ */
+export interface Config {
+  /** `production` masks internal errors and turns introspection off. Defaults to `development`. */
+  readonly environment: 'development' | 'production' | 'test';
+  /** HTTP port of the API. Defaults to 4000. */
+  readonly port: number;
+  /** Interface the HTTP server binds to. Defaults to `127.0.0.1`; containers set `0.0.0.0`. */
+  readonly host: string;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly neo4j: Neo4jConfig;
+  /** Load the curated seed graph at start-up when the database holds no innovations. Defaults to true. */
+  readonly seedOnEmpty: boolean;
+  /** How long shutdown waits for in-flight requests before closing connections. Defaults to 10_000 ms. */
+  readonly shutdownGraceMs: number;
+}
+
+export interface Neo4jConfig {
+  /** Where an existing Neo4j listens; when absent the server starts the embedded one. */
+  readonly uri: string | undefined;
+  readonly user: string;
+  readonly password: string | undefined;
+  readonly database: string;
+  /** How long start-up waits for Neo4j to answer. Defaults to 120_000 ms. */
+  readonly connectTimeoutMs: number;
+  /** Timeout of every transaction the API runs. Defaults to 15_000 ms. */
+  readonly queryTimeoutMs: number;
+  readonly embedded: EmbeddedNeo4jConfig;
+}
+
+export interface EmbeddedNeo4jConfig {
+  /** Bolt port of the embedded DBMS on 127.0.0.1. Defaults to 7687. */
+  readonly boltPort: number;
+  /** Store directory. Defaults to `.data/neo4j` under the project. */
+  readonly dataDir: string;
+  /** JVM heap, e.g. `1g`. Defaults to `1g`. */
+  readonly heap: string;
+  /** Page cache, e.g. `256m`. Defaults to `256m`. */
+  readonly pageCache: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The folder holding package.json, whether running from `src/` (tsx) or `dist/src/` (built). */
+export const projectRoot = findProjectRoot(import.meta.dirname);
+
+function findProjectRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return start;
+  }
+}
+
+const NEO4J_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
+const SIZE = /^[1-9][0-9]*[kmg]$/i;
+
+const port = (name: string, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '') return fallback;
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 1 || n > 65535) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a whole number from 1 to 65535, got "${value}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const milliseconds = (name: string, fallback: number, min: number) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '') return fallback;
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < min) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a whole number of milliseconds, at least ${min}, got "${value}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const size = (name: string, fallback: string) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '') return fallback;
+      if (!SIZE.test(value)) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a size such as 512m or 1g, got "${value}"` });
+        return z.NEVER;
+      }
+      return value.toLowerCase();
+    });
+
+const oneOf = <T extends string>(name: string, values: readonly T[], fallback: T) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx): T => {
+      if (value === undefined || value === '') return fallback;
+      if (!(values as readonly string[]).includes(value)) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be one of ${values.join(', ')}, got "${value}"` });
+        return z.NEVER;
+      }
+      return value as T;
+    });
+
+const flag = (name: string, fallback: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '') return fallback;
+      if (['true', '1', 'yes'].includes(value.toLowerCase())) return true;
+      if (['false', '0', 'no'].includes(value.toLowerCase())) return false;
+      ctx.addIssue({ code: 'custom', message: `${name} must be true or false, got "${value}"` });
+      return z.NEVER;
+    });
+
+const neo4jUri = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined || value === '') return undefined;
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `NEO4J_URI must be a URI such as bolt://localhost:7687 or neo4j://cluster:7687, got "${value}"` });
+      return z.NEVER;
+    }
+    const scheme = url.protocol.replace(/:$/, '');
+    if (!NEO4J_SCHEMES.includes(scheme)) {
+      ctx.addIssue({ code: 'custom', message: `NEO4J_URI must use one of the schemes ${NEO4J_SCHEMES.join(', ')}, got "${scheme}://" in "${value}"` });
+      return z.NEVER;
+    }
+    if (!url.hostname) {
+      ctx.addIssue({ code: 'custom', message: `NEO4J_URI must name a host, got "${value}"` });
+      return z.NEVER;
+    }
+    return value;
+  });
+
+const environmentSchema = z.object({
+  NODE_ENV: oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development'),
+  PORT: port('PORT', 4000),
+  HOST: z.string().optional().transform((v) => (v ? v : '127.0.0.1')),
+  LOG_LEVEL: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+  SEED_ON_EMPTY: flag('SEED_ON_EMPTY', true),
+  SHUTDOWN_GRACE_MS: milliseconds('SHUTDOWN_GRACE_MS', 10_000, 0),
+  NEO4J_URI: neo4jUri,
+  NEO4J_USER: z.string().optional().transform((v) => (v ? v : 'neo4j')),
+  NEO4J_PASSWORD: z.string().optional().transform((v) => (v ? v : undefined)),
+  NEO4J_DATABASE: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '') return 'neo4j';
+      if (!/^[A-Za-z][A-Za-z0-9.-]{2,62}$/.test(value)) {
+        ctx.addIssue({ code: 'custom', message: `NEO4J_DATABASE must be a Neo4j database name (letters, digits, dots, dashes; 3-63 characters), got "${value}"` });
+        return z.NEVER;
+      }
+      return value;
+    }),
+  NEO4J_CONNECT_TIMEOUT_MS: milliseconds('NEO4J_CONNECT_TIMEOUT_MS', 120_000, 1_000),
+  NEO4J_QUERY_TIMEOUT_MS: milliseconds('NEO4J_QUERY_TIMEOUT_MS', 15_000, 100),
+  NEO4J_EMBEDDED_PORT: port('NEO4J_EMBEDDED_PORT', 7687),
+  NEO4J_DATA_DIR: z.string().optional().transform((v) => path.resolve(projectRoot, v ? v : '.data/neo4j')),
+  NEO4J_HEAP: size('NEO4J_HEAP', '1g'),
+  NEO4J_PAGE_CACHE: size('NEO4J_PAGE_CACHE', '256m'),
+});
+
+/** Reads and validates the configuration; throws a {@link ConfigError} naming every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => issue.message));
+  }
+  const e = parsed.data;
+  return deepFreeze({
+    environment: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    seedOnEmpty: e.SEED_ON_EMPTY,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    neo4j: {
+      uri: e.NEO4J_URI,
+      user: e.NEO4J_USER,
+      password: e.NEO4J_PASSWORD,
+      database: e.NEO4J_DATABASE,
+      connectTimeoutMs: e.NEO4J_CONNECT_TIMEOUT_MS,
+      queryTimeoutMs: e.NEO4J_QUERY_TIMEOUT_MS,
+      embedded: {
+        boltPort: e.NEO4J_EMBEDDED_PORT,
+        dataDir: e.NEO4J_DATA_DIR,
+        heap: e.NEO4J_HEAP,
+        pageCache: e.NEO4J_PAGE_CACHE,
+      },
+    },
+  });
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const child of Object.values(value)) {
+    if (child && typeof child === 'object') deepFreeze(child as object);
+  }
+  return Object.freeze(value);
+}

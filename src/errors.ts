@@ -1,0 +1,57 @@
+/**
+ * The API's expected failures, each with a stable code that clients read from
+ * `extensions.code`. They are plain errors so that every layer (graph, loaders, modules) can throw
+ * them without knowing GraphQL; `http/format-error.ts` is the one place that turns them into
+ * responses. Anything else is a fault: INTERNAL_SERVER_ERROR, masked in production.
+ */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  TIMEOUT: 'TIMEOUT',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Input that breaks a documented rule; the message states the rule and what was received. */
+export class BadUserInputError extends AppError {
+  constructor(message: string, field?: string) {
+    super(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
+  }
+}
+
+/** The database cannot be reached, or refused the work for a transient reason. */
+export class ServiceUnavailableError extends AppError {
+  constructor(message = 'The graph database is not reachable right now; try again shortly.') {
+    super(ErrorCode.SERVICE_UNAVAILABLE, message);
+  }
+}
+
+/** A query ran longer than the transaction timeout and was stopped. */
+export class QueryTimeoutError extends AppError {
+  constructor(timeoutMs: number) {
+    super(ErrorCode.TIMEOUT, `The query took longer than the limit of ${timeoutMs} ms and was stopped; ask for less (a smaller first, a lower depth).`);
+  }
+}
+
+/** Codes produced by GraphQL and Apollo themselves that are safe to show as they are. */
+export const PUBLIC_CODES: ReadonlySet<string> = new Set([
+  ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);

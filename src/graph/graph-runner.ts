@@ -1,0 +1,97 @@
+import neo4j, { type Driver, type ManagedTransaction, type RecordShape } from 'neo4j-driver';
+import { QueryTimeoutError, ServiceUnavailableError } from '../errors.js';
+
+/**
+ * The one place that runs Cypher. Every query goes through a managed transaction (so transient
+ * failures are retried by the driver), names its database, carries a timeout and metadata, and
+ * has its driver errors turned into the API's own errors here and nowhere else.
+ */
+
+export interface QueryOptions {
+  /** Shown in Neo4j's query log and `SHOW TRANSACTIONS`, e.g. the resolver or loader name. */
+  readonly tag: string;
+  readonly timeoutMs?: number;
+}
+
+export type QueryListener = (event: { tag: string; mode: 'READ' | 'WRITE'; ms: number; ok: boolean }) => void;
+
+export interface GraphRunnerOptions {
+  readonly database: string;
+  readonly timeoutMs: number;
+}
+
+export class GraphRunner {
+  private readonly listeners = new Set<QueryListener>();
+
+  constructor(
+    readonly driver: Driver,
+    private readonly options: GraphRunnerOptions,
+  ) {}
+
+  /** Runs a read query; returns its records as plain objects. */
+  read<T extends RecordShape>(cypher: string, params: Record<string, unknown>, options: QueryOptions): Promise<T[]> {
+    return this.run('READ', options, (tx) => tx.run<T>(cypher, params).then((result) => result.records.map((record) => record.toObject())));
+  }
+
+  /** Runs a write query in its own transaction. */
+  write<T extends RecordShape>(cypher: string, params: Record<string, unknown>, options: QueryOptions): Promise<T[]> {
+    return this.run('WRITE', options, (tx) => tx.run<T>(cypher, params).then((result) => result.records.map((record) => record.toObject())));
+  }
+
+  /** Runs several statements in one write transaction: all of them take effect, or none. */
+  writeTransaction<T>(options: QueryOptions, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.run('WRITE', options, work);
+  }
+
+  /** Observes every query (used by tests to count round trips, and by metrics). */
+  onQuery(listener: QueryListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** True when the database answers a trivial query now. */
+  async ping(timeoutMs = 2_000): Promise<boolean> {
+    try {
+      await this.read('RETURN 1 AS ok', {}, { tag: 'health.ping', timeoutMs });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private async run<T>(mode: 'READ' | 'WRITE', options: QueryOptions, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    const config = { timeout: timeoutMs, metadata: { app: 'innovation-graph', tag: options.tag } };
+    const started = performance.now();
+    let ok = false;
+    try {
+      const result = mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+      ok = true;
+      return result;
+    } catch (error) {
+      throw translateDriverError(error, timeoutMs);
+    } finally {
+      await session.close().catch(() => undefined);
+      const ms = performance.now() - started;
+      for (const listener of this.listeners) listener({ tag: options.tag, mode, ms, ok });
+    }
+  }
+}
+
+const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+
+/** Maps driver failures to the API's errors; anything unexpected passes through as a fault. */
+export function translateDriverError(error: unknown, timeoutMs: number): unknown {
+  const code = (error as { code?: string }).code ?? '';
+  if (UNAVAILABLE_CODES.has(code) || /connection acquisition timed out|Failed to connect|Pool is closed/i.test(String((error as Error).message))) {
+    return new ServiceUnavailableError();
+  }
+  if (code === 'Neo.ClientError.Transaction.TransactionTimedOut' || code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {
+    return new QueryTimeoutError(timeoutMs);
+  }
+  return error;
+}

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { createContext, type RequestContext } from '../context.js';
+import type { GraphRunner } from '../graph/graph-runner.js';
+import type { Logger } from '../logger.js';
+import { createErrorFormatter } from './format-error.js';
+import { healthRouter } from './health.js';
+
+export interface ApiServerOptions {
+  readonly schema: GraphQLSchema;
+  readonly graph: GraphRunner;
+  readonly logger: Logger;
+  readonly production: boolean;
+  /** How long stop() lets in-flight requests finish before closing their connections. */
+  readonly shutdownGraceMs: number;
+}
+
+export interface ApiServer {
+  readonly httpServer: Server;
+  /** Starts listening; resolves with the URL of the GraphQL endpoint. */
+  listen(port: number, host: string): Promise<string>;
+  /** Stops taking requests, lets in-flight ones finish (up to the grace period), then closes. */
+  stop(): Promise<void>;
+}
+
+/** Builds the HTTP server: GraphQL at /graphql, health at /health/*. Does not start listening. */
+export async function createApiServer(options: ApiServerOptions): Promise<ApiServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  let draining = false;
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema: options.schema,
+    introspection: !options.production,
+    includeStacktraceInErrorResponses: !options.production,
+    formatError: createErrorFormatter({ production: options.production, logger: options.logger }),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs }),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+  await apollo.start();
+
+  app.use(healthRouter({ databaseReady: () => options.graph.ping(), draining: () => draining }));
+  app.use(
+    '/graphql',
+    express.json({ limit: '100kb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const requestId = String(req.headers['x-request-id'] ?? randomUUID());
+        return createContext({ logger: options.logger, graph: options.graph }, requestId);
+      },
+    }),
+  );
+
+  let stopping: Promise<void> | undefined;
+  return {
+    httpServer,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        const onError = (error: NodeJS.ErrnoException) => {
+          reject(
+            error.code === 'EADDRINUSE'
+              ? new Error(`Port ${port} on ${host} is already in use: is another server running? Stop it or set PORT.`)
+              : error,
+          );
+        };
+        httpServer.once('error', onError);
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', onError);
+          const address = httpServer.address() as AddressInfo;
+          const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+          resolve(`http://${shownHost}:${address.port}/graphql`);
+        });
+      });
+    },
+    stop() {
+      draining = true;
+      stopping ??= apollo.stop();
+      return stopping;
+    },
+  };
+}
