@@ -19,14 +19,15 @@ async function main(): Promise<void> {
   const started = Date.now();
 
   let stopRequested: string | undefined;
-  let stop: ((reason: string) => Promise<void>) | undefined;
+  // Filled in once the server is up; a signal before that is handled when start-up ends.
+  const running: { stop?: (reason: string) => Promise<void> } = {};
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopRequested) {
       logger.warn({ signal }, 'already shutting down; send SIGKILL to force');
       return;
     }
     stopRequested = signal;
-    if (stop) void stop(signal).then(() => process.exit(0));
+    if (running.stop) void running.stop(signal).then(() => process.exit(0));
     // During start-up the sequence below sees stopRequested and stops as soon as it can.
   };
   process.on('SIGINT', onSignal);
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
     logger.fatal({ err: error }, error instanceof Error ? error.message : 'start-up failed');
     process.exit(1);
   }
-  stop = server.stop;
+  running.stop = server.stop;
   if (stopRequested) {
     await server.stop(stopRequested);
     process.exit(0);

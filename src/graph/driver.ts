@@ -6,6 +6,8 @@ export interface DriverOptions {
   readonly password: string | undefined;
   /** Bounds how long a request may wait for a connection before failing as unavailable. */
   readonly acquisitionTimeoutMs?: number;
+  /** How long managed transactions keep retrying transient errors. Defaults to 3_000 ms. */
+  readonly retryTimeMs?: number;
 }
 
 /** Opens a driver; with no password the DBMS is assumed to run with auth off (the embedded default). */
@@ -15,6 +17,9 @@ export function createDriver(options: DriverOptions): Driver {
     // Fail fast when the database is down instead of letting requests queue up behind it.
     connectionAcquisitionTimeout: options.acquisitionTimeoutMs ?? 5_000,
     connectionTimeout: 5_000,
+    // Managed transactions retry transient failures (a leader switch, a deadlock) for this long;
+    // longer would hold requests while the database is down instead of failing them fast.
+    maxTransactionRetryTime: options.retryTimeMs ?? 3_000,
     maxConnectionPoolSize: 100,
     disableLosslessIntegers: true,
     userAgent: 'innovation-graph',

@@ -51,11 +51,16 @@ export class GraphRunner {
 
   /** True when the database answers a trivial query now. */
   async ping(timeoutMs = 2_000): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    const answered = this.read('RETURN 1 AS ok', {}, { tag: 'health.ping', timeoutMs }).then(
+      () => true,
+      () => false,
+    );
     try {
-      await this.read('RETURN 1 AS ok', {}, { tag: 'health.ping', timeoutMs });
-      return true;
-    } catch {
-      return false;
+      return await Promise.race([answered, timedOut]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the configuration to be rejected');
+}
+
+describe('configuration', () => {
+  it('uses documented defaults when the environment says nothing', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(4000);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.environment).toBe('development');
+    expect(config.neo4j.uri).toBeUndefined();
+    expect(config.neo4j.database).toBe('neo4j');
+    expect(config.neo4j.embedded.boltPort).toBe(7687);
+    expect(config.neo4j.embedded.heap).toBe('1g');
+    expect(config.neo4j.embedded.dataDir).toMatch(/\.data[/\\]neo4j$/);
+    expect(config.seedOnEmpty).toBe(true);
+  });
+
+  it('reads every setting from the environment', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      NODE_ENV: 'production',
+      NEO4J_URI: 'neo4j://cluster.example:7687',
+      NEO4J_USER: 'api',
+      NEO4J_PASSWORD: 'secret',
+      NEO4J_DATABASE: 'innovation',
+      NEO4J_QUERY_TIMEOUT_MS: '5000',
+      NEO4J_PAGE_CACHE: '512M',
+      SEED_ON_EMPTY: 'false',
+    });
+    expect(config.port).toBe(8080);
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.environment).toBe('production');
+    expect(config.neo4j).toMatchObject({ uri: 'neo4j://cluster.example:7687', user: 'api', password: 'secret', database: 'innovation', queryTimeoutMs: 5000 });
+    expect(config.neo4j.embedded.pageCache).toBe('512m');
+    expect(config.seedOnEmpty).toBe(false);
+  });
+
+  it('is frozen, so no module can change it after start-up', () => {
+    const config = loadConfig({});
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.neo4j.embedded)).toBe(true);
+  });
+
+  it('reports every problem at once, each naming the variable, the rule and the value', () => {
+    const problems = problemsOf({ PORT: 'eighty', NEO4J_URI: 'http://localhost:7474', NEO4J_HEAP: 'lots', LOG_LEVEL: 'loud' });
+    expect(problems).toHaveLength(4);
+    expect(problems).toContain('PORT must be a whole number from 1 to 65535, got "eighty"');
+    expect(problems).toContain('NEO4J_URI must use one of the schemes bolt, bolt+s, bolt+ssc, neo4j, neo4j+s, neo4j+ssc, got "http://" in "http://localhost:7474"');
+    expect(problems).toContain('NEO4J_HEAP must be a size such as 512m or 1g, got "lots"');
+    expect(problems).toContain('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"');
+  });
+
+  it('rejects a NEO4J_URI that is not a URI at all', () => {
+    expect(problemsOf({ NEO4J_URI: 'localhost 7687' })).toEqual(['NEO4J_URI must be a URI such as bolt://localhost:7687 or neo4j://cluster:7687, got "localhost 7687"']);
+  });
+
+  it('rejects ports outside 1-65535', () => {
+    expect(problemsOf({ PORT: '70000', NEO4J_EMBEDDED_PORT: '0' })).toEqual([
+      'PORT must be a whole number from 1 to 65535, got "70000"',
+      'NEO4J_EMBEDDED_PORT must be a whole number from 1 to 65535, got "0"',
+    ]);
+  });
+
+  it('rejects a malformed database name and a non-boolean flag', () => {
+    expect(problemsOf({ NEO4J_DATABASE: 'my db', SEED_ON_EMPTY: 'maybe' })).toEqual([
+      'SEED_ON_EMPTY must be true or false, got "maybe"',
+      'NEO4J_DATABASE must be a Neo4j database name (letters, digits, dots, dashes; 3-63 characters), got "my db"',
+    ]);
+  });
+
+  it('says all of it in one message, one problem a line', () => {
+    expect(() => loadConfig({ PORT: 'x', NODE_ENV: 'staging' })).toThrowError(
+      'Invalid configuration:\n  - NODE_ENV must be one of development, production, test, got "staging"\n  - PORT must be a whole number from 1 to 65535, got "x"',
+    );
+  });
+});

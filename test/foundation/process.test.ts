@@ -1,0 +1,137 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/config.js';
+import { freePort } from '../support/free-port.js';
+
+/**
+ * `npm start` as users run it: its own embedded Neo4j on a fresh store, the seed graph loaded,
+ * then stopped by a signal. These tests own their processes and data directory.
+ */
+
+interface ServerProcess {
+  child: ChildProcess;
+  lines: string[];
+  exited: Promise<number | null>;
+  waitFor(pattern: RegExp, timeoutMs: number): Promise<string>;
+}
+
+function startServerProcess(env: Record<string, string>): ServerProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: projectRoot,
+    env: { ...process.env, NEO4J_URI: '', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  const waiters = new Set<() => void>();
+  const onLine = (line: string) => {
+    lines.push(line);
+    for (const wake of waiters) wake();
+  };
+  createInterface({ input: child.stdout! }).on('line', onLine);
+  createInterface({ input: child.stderr! }).on('line', onLine);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    child,
+    lines,
+    exited,
+    waitFor(pattern, timeoutMs) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const hit = lines.find((l) => pattern.test(l));
+          if (hit) {
+            waiters.delete(check);
+            clearTimeout(timer);
+            resolve(hit);
+          }
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms; output:\n${lines.join('\n')}`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+        void exited.then(() => setTimeout(check, 50));
+      });
+    },
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (condition()) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return condition();
+}
+
+const dataDir = path.join(projectRoot, '.data', `neo4j-process-test-${process.pid}`);
+const started: ServerProcess[] = [];
+afterAll(() => {
+  for (const p of started) p.child.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(`${dataDir}-killed`, { recursive: true, force: true });
+});
+
+describe('npm start', () => {
+  it('serves the seed graph on its own embedded Neo4j, refuses a second instance, and leaves no JVM after SIGTERM', async () => {
+    const httpPort = await freePort();
+    const boltPort = await freePort();
+    const server = startServerProcess({ PORT: String(httpPort), NEO4J_EMBEDDED_PORT: String(boltPort), NEO4J_DATA_DIR: dataDir });
+    started.push(server);
+    await server.waitFor(/Innovation graph API ready at/, 150_000);
+    const jvmPid = Number(/\(pid (\d+)\)/.exec(await server.waitFor(/Embedded Neo4j ready/, 1_000))![1]);
+    expect(isAlive(jvmPid)).toBe(true);
+
+    const response = await fetch(`http://127.0.0.1:${httpPort}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ graphStatistics { innovations } }' }),
+    });
+    const body = (await response.json()) as { data: { graphStatistics: { innovations: number } } };
+    expect(body.data.graphStatistics.innovations).toBeGreaterThanOrEqual(77);
+    expect((await fetch(`http://127.0.0.1:${httpPort}/health/ready`)).status).toBe(200);
+
+    const second = startServerProcess({ PORT: String(await freePort()), NEO4J_EMBEDDED_PORT: String(await freePort()), NEO4J_DATA_DIR: dataDir });
+    started.push(second);
+    expect(await second.exited).toBe(1);
+    expect(second.lines.join('\n')).toContain(`An embedded Neo4j is already running on ${dataDir} (pid ${jvmPid})`);
+
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(await waitUntil(() => !isAlive(jvmPid), 5_000)).toBe(true);
+    expect(existsSync(path.join(dataDir, 'launcher.pid'))).toBe(false);
+  }, 240_000);
+
+  it('takes its embedded Neo4j down with it even when it is killed outright', async () => {
+    const server = startServerProcess({ PORT: String(await freePort()), NEO4J_EMBEDDED_PORT: String(await freePort()), NEO4J_DATA_DIR: `${dataDir}-killed`, SEED_ON_EMPTY: 'false' });
+    started.push(server);
+    await server.waitFor(/Innovation graph API ready at/, 150_000);
+    const jvmPid = Number(/\(pid (\d+)\)/.exec(await server.waitFor(/Embedded Neo4j ready/, 1_000))![1]);
+    server.child.kill('SIGKILL');
+    await server.exited;
+    expect(await waitUntil(() => !isAlive(jvmPid), 20_000)).toBe(true);
+  }, 240_000);
+
+  it('exits with every configuration problem listed and starts nothing', async () => {
+    const server = startServerProcess({ PORT: 'abc', NEO4J_URI: 'http://nowhere' });
+    started.push(server);
+    expect(await server.exited).toBe(2);
+    const output = server.lines.join('\n');
+    expect(output).toContain('Invalid configuration:');
+    expect(output).toContain('PORT must be a whole number from 1 to 65535, got "abc"');
+    expect(output).toContain('NEO4J_URI must use one of the schemes');
+  });
+});

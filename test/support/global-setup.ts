@@ -1,0 +1,63 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { projectRoot } from '../../src/config.js';
+import { createDriver, waitForNeo4j } from '../../src/graph/driver.js';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/graph/embedded-neo4j.js';
+import { GraphRunner } from '../../src/graph/graph-runner.js';
+import { applyGraphSchema } from '../../src/graph/schema-setup.js';
+import { isGraphEmpty } from '../../src/graph/seed-writer.cypher.js';
+import { defaultSeedDir, importSeedFiles } from '../../src/ingest/seed-loader.js';
+import { freePort } from './free-port.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    neo4jUri: string;
+    neo4jPassword: string | undefined;
+    neo4jDatabase: string;
+  }
+}
+
+/**
+ * One real Neo4j for the whole run: the embedded one on a free port and a fresh store, or the
+ * database NEO4J_URI names. Either way it is reset to the seed graph; test files then add only
+ * namespaced data of their own (see `isolation.ts`).
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const password = process.env.NEO4J_PASSWORD || undefined;
+  const database = process.env.NEO4J_DATABASE || 'neo4j';
+  let embedded: EmbeddedNeo4j | undefined;
+  let uri = process.env.NEO4J_URI;
+  if (!uri) {
+    const dataDir = path.join(projectRoot, '.data', 'neo4j-test');
+    rmSync(dataDir, { recursive: true, force: true });
+    embedded = await startEmbeddedNeo4j({
+      projectRoot,
+      boltPort: await freePort(),
+      dataDir,
+      heap: '1g',
+      pageCache: '256m',
+      password,
+      onProgress: (line) => process.stderr.write(`[neo4j] ${line}\n`),
+    });
+    uri = embedded.uri;
+  }
+  const driver = createDriver({ uri, user: process.env.NEO4J_USER || 'neo4j', password });
+  try {
+    await waitForNeo4j(driver, uri, 120_000, database);
+    const graph = new GraphRunner(driver, { database, timeoutMs: 120_000 });
+    if (!embedded && !(await isGraphEmpty(graph)) && process.env.NEO4J_TEST_ALLOW_RESET !== 'true') {
+      throw new Error(`The tests reset the database they run on, and ${uri} holds data. Set NEO4J_TEST_ALLOW_RESET=true to allow it, or unset NEO4J_URI to use the embedded Neo4j.`);
+    }
+    await applyGraphSchema(graph, projectRoot);
+    await importSeedFiles(graph, [defaultSeedDir(projectRoot)], { reset: true, baseDir: projectRoot });
+  } finally {
+    await driver.close();
+  }
+  project.provide('neo4jUri', uri);
+  project.provide('neo4jPassword', password);
+  project.provide('neo4jDatabase', database);
+  return async () => {
+    await embedded?.stop();
+  };
+}
