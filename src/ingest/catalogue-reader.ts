@@ -131,7 +131,10 @@ function findLandmarks(lines: string[]): Landmark[] {
     // "OFFENTLIG INNOVATION / – DET KOMMUNALE LANDSKAB" opens the municipal (regional, state) cases.
     const landscape = /^[–-]\s*DET\s+(\p{Lu}+)\s+LANDSKAB$/u.exec(line);
     if (landscape?.[1]) {
-      landmarks.push({ line: index, kind: 'MAIN_SECTION', label: `${sentenceCase(landscape[1])} indstillinger` });
+      // The heading's first line, "OFFENTLIG INNOVATION", belongs to the section, not the entry above.
+      const above = previousNonBlank(lines, index - 1, Math.max(0, index - 3));
+      const first = above !== undefined && /^OFFENTLIG INNOVATION$/.test(collapse(lines[above] ?? '')) ? above : index;
+      landmarks.push({ line: first, kind: 'MAIN_SECTION', label: `${sentenceCase(landscape[1])} indstillinger` });
     } else if (line === 'INNOVATIVER') {
       // Exact match: the corona overview also says "INNOVATIVER PÅ SIDE ...".
       landmarks.push({ line: index, kind: 'SMALL', label: 'Innovativer' });
@@ -201,11 +204,7 @@ function readMainCases(lines: string[], landmarks: Landmark[], warnings: string[
     const year = yearLine === undefined ? undefined : readYear(lines[yearLine] ?? '');
     if (year === undefined) warnings.push(`line ${anchor + 1}: no ÅRSTAL year for "${found?.title.text ?? ''}"`);
 
-    let section: string;
-    if (landmark) section = landmark.label;
-    else section = findLine(lines, anchor, bodyEnd, (line) => FULL_LAYOUT_HEADING.test(line)) === undefined
-      ? NOMINEES_SECTION
-      : FINALISTS_SECTION;
+    const section = landmark?.label ?? openingPagesSection(lines, anchor, bodyEnd);
 
     drafts.push(
       draft({
@@ -222,6 +221,12 @@ function readMainCases(lines: string[], landmarks: Landmark[], warnings: string[
     );
   });
   return drafts;
+}
+
+/** The opening pages have no section headings; the finalists' full layout tells them apart. */
+function openingPagesSection(lines: string[], anchor: number, bodyEnd: number): string {
+  const fullLayout = findLine(lines, anchor, bodyEnd, (line) => FULL_LAYOUT_HEADING.test(line)) !== undefined;
+  return fullLayout ? FINALISTS_SECTION : NOMINEES_SECTION;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { projectRoot } from '../../src/config.js';
@@ -27,14 +27,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const password = process.env.NEO4J_PASSWORD || undefined;
   const database = process.env.NEO4J_DATABASE || 'neo4j';
   let embedded: EmbeddedNeo4j | undefined;
+  let dataDir: string | undefined;
   let uri = process.env.NEO4J_URI;
   if (!uri) {
-    const dataDir = path.join(projectRoot, '.data', 'neo4j-test');
-    rmSync(dataDir, { recursive: true, force: true });
+    // One store per run: runs side by side (two terminals, an editor's runner) must not share it.
+    const testRoot = path.join(projectRoot, '.data', 'neo4j-test');
+    removeStoresOfFinishedRuns(testRoot);
+    dataDir = path.join(testRoot, String(process.pid));
     embedded = await startEmbeddedNeo4j({
       projectRoot,
       boltPort: await freePort(),
-      dataDir,
+      dataDir: dataDir!,
       heap: '1g',
       pageCache: '256m',
       password,
@@ -59,5 +62,23 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('neo4jDatabase', database);
   return async () => {
     await embedded?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
+}
+
+function removeStoresOfFinishedRuns(testRoot: string): void {
+  if (!existsSync(testRoot)) return;
+  for (const name of readdirSync(testRoot)) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid) || !isRunning(pid)) rmSync(path.join(testRoot, name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -96,6 +96,8 @@ public final class Launcher {
         builder.setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0);
         builder.setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(3));
         builder.setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1));
+        // No usage reports from a development database, and none from a closed network.
+        builder.setConfig(GraphDatabaseSettings.udc_enabled, false);
         // Keep transaction logs small: the embedded store is a working copy, not a backup source.
         builder.setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files");
         if (options.pluginsDir != null) {
