@@ -1,11 +1,13 @@
 import type { Logger } from './logger.js';
 import type { GraphRunner } from './graph/graph-runner.js';
+import { createLoaders, type Loaders } from './loaders/create-loaders.js';
 
 /** What every resolver receives: who is asking, the per-request loaders, and the graph. */
 export interface RequestContext {
   readonly requestId: string;
   readonly logger: Logger;
   readonly graph: GraphRunner;
+  readonly loaders: Loaders;
 }
 
 export interface ContextDependencies {
@@ -19,5 +21,6 @@ export function createContext(deps: ContextDependencies, requestId: string): Req
     requestId,
     logger: deps.logger.child({ requestId }),
     graph: deps.graph,
+    loaders: createLoaders(deps.graph),
   };
 }

@@ -30,17 +30,36 @@ export class GraphRunner {
 
   /** Runs a read query; returns its records as plain objects. */
   read<T extends RecordShape>(cypher: string, params: Record<string, unknown>, options: QueryOptions): Promise<T[]> {
-    return this.run('READ', options, (tx) => tx.run<T>(cypher, params).then((result) => result.records.map((record) => record.toObject())));
+    return this.run('READ', options, (tx) => tx.run<T>(cypher, toCypherParams(params)).then((result) => result.records.map((record) => record.toObject())));
   }
 
   /** Runs a write query in its own transaction. */
   write<T extends RecordShape>(cypher: string, params: Record<string, unknown>, options: QueryOptions): Promise<T[]> {
-    return this.run('WRITE', options, (tx) => tx.run<T>(cypher, params).then((result) => result.records.map((record) => record.toObject())));
+    return this.run('WRITE', options, (tx) => tx.run<T>(cypher, toCypherParams(params)).then((result) => result.records.map((record) => record.toObject())));
   }
 
   /** Runs several statements in one write transaction: all of them take effect, or none. */
   writeTransaction<T>(options: QueryOptions, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     return this.run('WRITE', options, work);
+  }
+
+  /**
+   * Runs a statement in an auto-commit transaction: the only kind that may use
+   * `CALL { ... } IN TRANSACTIONS`, for bulk work that commits in batches of its own.
+   */
+  async autoCommit(cypher: string, params: Record<string, unknown>, options: QueryOptions): Promise<void> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
+    const started = performance.now();
+    let ok = false;
+    try {
+      await session.run(cypher, toCypherParams(params), { timeout: options.timeoutMs ?? this.options.timeoutMs, metadata: { app: 'innovation-graph', tag: options.tag } });
+      ok = true;
+    } catch (error) {
+      throw translateDriverError(error, options.timeoutMs ?? this.options.timeoutMs);
+    } finally {
+      await session.close().catch(() => undefined);
+      for (const listener of this.listeners) listener({ tag: options.tag, mode: 'WRITE', ms: performance.now() - started, ok });
+    }
   }
 
   /** Observes every query (used by tests to count round trips, and by metrics). */
@@ -85,6 +104,19 @@ export class GraphRunner {
       for (const listener of this.listeners) listener({ tag: options.tag, mode, ms, ok });
     }
   }
+}
+
+/**
+ * JavaScript has one number type; Cypher has INTEGER and FLOAT, and LIMIT, ranges and stored years
+ * must be integers. Whole numbers therefore go to Neo4j as integers, everything else unchanged.
+ */
+export function toCypherParams<T>(value: T): T {
+  if (typeof value === 'number') return (Number.isInteger(value) ? neo4j.int(value) : value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => toCypherParams(v)) as T;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toCypherParams(v)])) as T;
+  }
+  return value;
 }
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);

@@ -1,4 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
+import { toCypherParams } from './graph-runner.js';
 import type { GraphRunner } from './graph-runner.js';
 
 /**
@@ -231,7 +232,7 @@ export async function writeSeedRows(graph: GraphRunner, rows: SeedRows, options:
     await graph.writeTransaction({ tag: 'seed.write', timeoutMs: 600_000 }, async (tx: ManagedTransaction) => {
       done = 0; // a retried transaction starts over
       await runSteps(async (cypher, batch) => {
-        await tx.run(cypher, { rows: batch });
+        await tx.run(cypher, toCypherParams({ rows: batch }));
       });
     });
   } else {
@@ -244,7 +245,7 @@ export async function writeSeedRows(graph: GraphRunner, rows: SeedRows, options:
 
 /** Removes every node and relationship, in batches so that a large graph does not exhaust memory. */
 export async function clearGraph(graph: GraphRunner): Promise<void> {
-  await graph.write('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS', {}, { tag: 'seed.reset', timeoutMs: 600_000 });
+  await graph.autoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS', {}, { tag: 'seed.reset', timeoutMs: 600_000 });
 }
 
 /** True when the graph holds no innovation yet. */

@@ -1,10 +1,25 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import './common/enums.js';
+import { AdoptionResolver, InnovationResolver, LineageResolver, SpreadSignalResolver } from './innovation/innovation.resolver.js';
+import { OrganisationResolver } from './organisation/organisation.resolver.js';
+import { PersonResolver } from './person/person.resolver.js';
+import { SourceDocumentResolver, ThemeResolver } from './reference/reference.resolver.js';
 import { GraphStatisticsResolver } from './statistics/graph-statistics.resolver.js';
 
 /** Every resolver of the API; the schema is built from these and nothing else. */
-export const resolvers = [GraphStatisticsResolver] as const;
+export const resolvers = [
+  InnovationResolver,
+  LineageResolver,
+  AdoptionResolver,
+  SpreadSignalResolver,
+  OrganisationResolver,
+  PersonResolver,
+  ThemeResolver,
+  SourceDocumentResolver,
+  GraphStatisticsResolver,
+] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {
   return buildSchema({ resolvers: [...resolvers], validate: false });

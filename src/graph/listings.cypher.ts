@@ -1,0 +1,244 @@
+import { toFulltextQuery } from './fulltext.js';
+import type { GraphRunner } from './graph-runner.js';
+import { afterCondition, orderByClause, sortKeyProjection, type SortColumn, type SortValue } from './keyset.js';
+import { PROJECT, type InnovationNode, type OrganisationNode } from './records.js';
+
+/**
+ * Filtered, ordered, keyset-paged lists of innovations and organisations. Every condition is a
+ * constant Cypher fragment chosen by which filter fields are set; every value is a parameter.
+ */
+
+export interface InnovationCriteria {
+  text?: string | undefined;
+  kinds?: string[] | undefined;
+  sectors?: string[] | undefined;
+  types?: string[] | undefined;
+  regionIds?: string[] | undefined;
+  yearFrom?: number | undefined;
+  yearTo?: number | undefined;
+  awardLevels?: string[] | undefined;
+  prizes?: string[] | undefined;
+  themeIds?: string[] | undefined;
+  coronaRelated?: boolean | undefined;
+  /** Innovations this organisation, or any unit below it, nominated, made, partnered in or adopted. */
+  organisationId?: string | undefined;
+  /** Innovations that spread (have an adopter or a descendant). */
+  spread?: boolean | undefined;
+  includeRetired?: boolean | undefined;
+}
+
+export const INNOVATION_ORDERS = {
+  TITLE: [{ expression: 'i.title' }, { expression: 'i.id' }],
+  YEAR_DESC: [{ expression: 'coalesce(i.year, -1)', descending: true }, { expression: 'i.title' }, { expression: 'i.id' }],
+  YEAR_ASC: [{ expression: 'coalesce(i.year, 9999)' }, { expression: 'i.title' }, { expression: 'i.id' }],
+} as const satisfies Record<string, readonly SortColumn[]>;
+export type InnovationOrder = keyof typeof INNOVATION_ORDERS;
+
+export interface Page<T> {
+  rows: { node: T; sortKey: SortValue[] }[];
+  hasNextPage: boolean;
+}
+
+function innovationConditions(c: InnovationCriteria): string[] {
+  const where: string[] = [];
+  if (!c.includeRetired) where.push('coalesce(i.retired, false) = false');
+  if (c.kinds?.length) where.push('i.kind IN $kinds');
+  if (c.sectors?.length) where.push('i.sector IN $sectors');
+  if (c.types?.length) where.push('any(t IN i.types WHERE t IN $types)');
+  if (c.yearFrom !== undefined) where.push('i.year >= $yearFrom');
+  if (c.yearTo !== undefined) where.push('i.year <= $yearTo');
+  if (c.coronaRelated !== undefined) where.push('coalesce(i.coronaRelated, false) = $coronaRelated');
+  if (c.regionIds?.length) where.push('EXISTS { MATCH (i)<-[:NOMINATED|MADE]-(o:Organisation) WHERE o.region IN $regionIds }');
+  if (c.awardLevels?.length || c.prizes?.length) {
+    where.push('EXISTS { MATCH (i)-[a:AWARDED]->(z:Prize) WHERE ($awardLevels IS NULL OR a.level IN $awardLevels) AND ($prizes IS NULL OR z.id IN $prizes) }');
+  }
+  if (c.themeIds?.length) where.push('EXISTS { MATCH (i)-[:ABOUT]->(t:Theme) WHERE t.id IN $themeIds }');
+  if (c.organisationId !== undefined) {
+    where.push(`EXISTS { MATCH (i)<-[:NOMINATED|MADE|PARTNER_IN|ADOPTED]-(o:Organisation)
+      WHERE o.id = $organisationId OR EXISTS { MATCH (o)-[:PART_OF*1..4]->(:Organisation {id: $organisationId}) } }`);
+  }
+  if (c.spread === true) where.push('(EXISTS { (i)<-[:ADOPTED]-() } OR EXISTS { (i)<-[:BUILDS_ON]-() })');
+  if (c.spread === false) where.push('NOT (EXISTS { (i)<-[:ADOPTED]-() } OR EXISTS { (i)<-[:BUILDS_ON]-() })');
+  return where;
+}
+
+function innovationParams(c: InnovationCriteria): Record<string, unknown> {
+  return {
+    text: c.text === undefined ? null : toFulltextQuery(c.text),
+    kinds: c.kinds ?? null,
+    sectors: c.sectors ?? null,
+    types: c.types ?? null,
+    regionIds: c.regionIds ?? null,
+    yearFrom: c.yearFrom ?? null,
+    yearTo: c.yearTo ?? null,
+    awardLevels: c.awardLevels?.length ? c.awardLevels : null,
+    prizes: c.prizes?.length ? c.prizes : null,
+    themeIds: c.themeIds ?? null,
+    coronaRelated: c.coronaRelated ?? null,
+    organisationId: c.organisationId ?? null,
+  };
+}
+
+/** With a text filter, candidates come from the Danish full-text index; otherwise from the label. */
+function innovationSource(c: InnovationCriteria): string {
+  return c.text === undefined ? 'MATCH (i:Innovation)' : "CALL db.index.fulltext.queryNodes('innovation_text', $text) YIELD node AS i";
+}
+
+const where = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
+
+export async function listInnovations(
+  graph: GraphRunner,
+  criteria: InnovationCriteria,
+  order: InnovationOrder,
+  first: number,
+  after: SortValue[] | null,
+): Promise<Page<InnovationNode>> {
+  const params = innovationParams(criteria);
+  if (criteria.text !== undefined && params.text === null) return { rows: [], hasNextPage: false };
+  const columns = INNOVATION_ORDERS[order];
+  const conditions = innovationConditions(criteria);
+  if (after) conditions.push(afterCondition(columns));
+  const rows = await graph.read<{ node: InnovationNode; sortKey: SortValue[] }>(
+    `${innovationSource(criteria)}
+     ${where(conditions)}
+     WITH i ORDER BY ${orderByClause(columns)} LIMIT $limit
+     RETURN ${PROJECT.innovation('i')} AS node, ${sortKeyProjection(columns)} AS sortKey`,
+    { ...params, after, limit: first + 1 },
+    { tag: 'innovations.page' },
+  );
+  return { rows: rows.slice(0, first), hasNextPage: rows.length > first };
+}
+
+export async function countInnovations(graph: GraphRunner, criteria: InnovationCriteria): Promise<number> {
+  const params = innovationParams(criteria);
+  if (criteria.text !== undefined && params.text === null) return 0;
+  const [row] = await graph.read<{ n: number }>(
+    `${innovationSource(criteria)} ${where(innovationConditions(criteria))} RETURN count(i) AS n`,
+    params,
+    { tag: 'innovations.count' },
+  );
+  return row?.n ?? 0;
+}
+
+export interface OrganisationCriteria {
+  text?: string | undefined;
+  kinds?: string[] | undefined;
+  regionIds?: string[] | undefined;
+  countries?: string[] | undefined;
+  /** Direct units of this organisation. */
+  parentId?: string | undefined;
+  /** Only organisations that nominated, made, partnered in or adopted an innovation. */
+  active?: boolean | undefined;
+}
+
+export const ORGANISATION_ORDERS = {
+  NAME: [{ expression: 'o.name' }, { expression: 'o.id' }],
+} as const satisfies Record<string, readonly SortColumn[]>;
+export type OrganisationOrder = keyof typeof ORGANISATION_ORDERS;
+
+function organisationConditions(c: OrganisationCriteria): string[] {
+  const conditions: string[] = [];
+  if (c.kinds?.length) conditions.push('o.kind IN $kinds');
+  if (c.regionIds?.length) conditions.push('o.region IN $regionIds');
+  if (c.countries?.length) conditions.push('o.country IN $countries');
+  if (c.parentId !== undefined) conditions.push('EXISTS { (o)-[:PART_OF]->(:Organisation {id: $parentId}) }');
+  if (c.active === true) conditions.push('EXISTS { (o)-[:NOMINATED|MADE|PARTNER_IN|ADOPTED]->(:Innovation) }');
+  if (c.active === false) conditions.push('NOT EXISTS { (o)-[:NOMINATED|MADE|PARTNER_IN|ADOPTED]->(:Innovation) }');
+  return conditions;
+}
+
+function organisationParams(c: OrganisationCriteria): Record<string, unknown> {
+  return {
+    text: c.text === undefined ? null : toFulltextQuery(c.text),
+    kinds: c.kinds ?? null,
+    regionIds: c.regionIds ?? null,
+    countries: c.countries ?? null,
+    parentId: c.parentId ?? null,
+  };
+}
+
+function organisationSource(c: OrganisationCriteria): string {
+  return c.text === undefined ? 'MATCH (o:Organisation)' : "CALL db.index.fulltext.queryNodes('organisation_names', $text) YIELD node AS o";
+}
+
+export async function listOrganisations(
+  graph: GraphRunner,
+  criteria: OrganisationCriteria,
+  order: OrganisationOrder,
+  first: number,
+  after: SortValue[] | null,
+): Promise<Page<OrganisationNode>> {
+  const params = organisationParams(criteria);
+  if (criteria.text !== undefined && params.text === null) return { rows: [], hasNextPage: false };
+  const columns = ORGANISATION_ORDERS[order];
+  const conditions = organisationConditions(criteria);
+  if (after) conditions.push(afterCondition(columns));
+  const rows = await graph.read<{ node: OrganisationNode; sortKey: SortValue[] }>(
+    `${organisationSource(criteria)}
+     ${where(conditions)}
+     WITH o ORDER BY ${orderByClause(columns)} LIMIT $limit
+     RETURN ${PROJECT.organisation('o')} AS node, ${sortKeyProjection(columns)} AS sortKey`,
+    { ...params, after, limit: first + 1 },
+    { tag: 'organisations.page' },
+  );
+  return { rows: rows.slice(0, first), hasNextPage: rows.length > first };
+}
+
+export async function countOrganisations(graph: GraphRunner, criteria: OrganisationCriteria): Promise<number> {
+  const params = organisationParams(criteria);
+  if (criteria.text !== undefined && params.text === null) return 0;
+  const [row] = await graph.read<{ n: number }>(
+    `${organisationSource(criteria)} ${where(organisationConditions(criteria))} RETURN count(o) AS n`,
+    params,
+    { tag: 'organisations.count' },
+  );
+  return row?.n ?? 0;
+}
+
+/**
+ * One page of the innovations each organisation nominated (its units' included), for many
+ * organisations in one query: the batch behind `Organisation.nominated`.
+ */
+export async function listNominatedPages(
+  graph: GraphRunner,
+  requests: readonly { organisationId: string; first: number; after: SortValue[] | null }[],
+): Promise<Page<InnovationNode>[]> {
+  const columns = INNOVATION_ORDERS.TITLE;
+  const rows = await graph.read<{ index: number; items: { node: InnovationNode; sortKey: SortValue[] }[]; total: number }>(
+    `UNWIND range(0, size($requests) - 1) AS index
+     WITH index, $requests[index] AS request
+     CALL (request) {
+       MATCH (i:Innovation)<-[:NOMINATED]-(o:Organisation)
+       WHERE (o.id = request.organisationId OR EXISTS { MATCH (o)-[:PART_OF*1..4]->(:Organisation {id: request.organisationId}) })
+         AND coalesce(i.retired, false) = false
+         AND (request.after IS NULL OR ${afterCondition(columns, 'request.after')})
+       WITH DISTINCT i ORDER BY ${orderByClause(columns)} LIMIT request.first + 1
+       RETURN collect({node: ${PROJECT.innovation('i')}, sortKey: ${sortKeyProjection(columns)}}) AS items
+     }
+     RETURN index, items`,
+    { requests: requests.map((r) => ({ ...r })) },
+    { tag: 'organisation.nominated' },
+  );
+  const byIndex = new Map(rows.map((r) => [r.index, r.items]));
+  return requests.map((request, index) => {
+    const items = byIndex.get(index) ?? [];
+    return { rows: items.slice(0, request.first), hasNextPage: items.length > request.first };
+  });
+}
+
+/** How many innovations each organisation nominated (its units' included), in one query. */
+export async function countNominated(graph: GraphRunner, organisationIds: readonly string[]): Promise<number[]> {
+  const rows = await graph.read<{ key: string; n: number }>(
+    `UNWIND $keys AS key
+     CALL (key) {
+       MATCH (i:Innovation)<-[:NOMINATED]-(o:Organisation)
+       WHERE (o.id = key OR EXISTS { MATCH (o)-[:PART_OF*1..4]->(:Organisation {id: key}) }) AND coalesce(i.retired, false) = false
+       RETURN count(DISTINCT i) AS n
+     }
+     RETURN key, n`,
+    { keys: organisationIds },
+    { tag: 'organisation.nominated.count' },
+  );
+  const byKey = new Map(rows.map((r) => [r.key, r.n]));
+  return organisationIds.map((id) => byKey.get(id) ?? 0);
+}

@@ -1,0 +1,56 @@
+import DataLoader from 'dataloader';
+import type { GraphRunner } from '../graph/graph-runner.js';
+import type { SortValue } from '../graph/keyset.js';
+import { countNominated, listNominatedPages, type Page } from '../graph/listings.cypher.js';
+import {
+  findInnovations,
+  findOrganisations,
+  findPeople,
+  findRegions,
+  findRelated,
+  findSources,
+  findThemes,
+  type RelatedItems,
+  type RelatedName,
+} from '../graph/lookups.cypher.js';
+import type { InnovationNode } from '../graph/records.js';
+
+/**
+ * The per-request DataLoaders. Each batch is one Cypher query (`UNWIND $keys`), so a field asked
+ * for on a list of N parents costs one round trip, not N. Created anew for every request: the
+ * cache must never serve one caller's answer to another, nor outlive a write.
+ */
+export function createLoaders(graph: GraphRunner) {
+  const related = new Map<RelatedName, DataLoader<string, unknown[]>>();
+  return {
+    innovation: new DataLoader((ids: readonly string[]) => findInnovations(graph, ids)),
+    organisation: new DataLoader((ids: readonly string[]) => findOrganisations(graph, ids)),
+    person: new DataLoader((ids: readonly string[]) => findPeople(graph, ids)),
+    region: new DataLoader((ids: readonly string[]) => findRegions(graph, ids)),
+    theme: new DataLoader((ids: readonly string[]) => findThemes(graph, ids)),
+    source: new DataLoader((ids: readonly string[]) => findSources(graph, ids)),
+
+    /** The items related to a parent by one relationship kind (nominators, contacts, units...). */
+    related<N extends RelatedName>(name: N): DataLoader<string, RelatedItems[N][]> {
+      let loader = related.get(name);
+      if (!loader) {
+        loader = new DataLoader((ids: readonly string[]) => findRelated(graph, name, ids));
+        related.set(name, loader);
+      }
+      return loader as DataLoader<string, RelatedItems[N][]>;
+    },
+
+    nominatedPage: new DataLoader<NominatedPageKey, Page<InnovationNode>, string>((keys) => listNominatedPages(graph, keys), {
+      cacheKeyFn: (key) => JSON.stringify([key.organisationId, key.first, key.after]),
+    }),
+    nominatedCount: new DataLoader((ids: readonly string[]) => countNominated(graph, ids)),
+  };
+}
+
+export interface NominatedPageKey {
+  organisationId: string;
+  first: number;
+  after: SortValue[] | null;
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,111 @@
+import { registerEnumType } from 'type-graphql';
+import {
+  AWARD_LEVELS,
+  CONTACT_PURPOSES,
+  INNOVATION_KINDS,
+  INNOVATION_TYPES,
+  ORGANISATION_KINDS,
+  PRIZES,
+  SECTORS,
+  SPREAD_DIRECTIONS,
+  SPREAD_MODES,
+  SPREAD_STATUSES,
+  THEME_KINDS,
+  VALUE_DIMENSIONS,
+} from '../../ingest/seed-format.js';
+
+/**
+ * The API's enums. Their values are the ones the seed format and the graph store, so a value
+ * read from Neo4j is already a valid enum value.
+ */
+
+type EnumOf<T extends readonly string[]> = { [K in T[number]]: K };
+function enumOf<T extends readonly string[]>(values: T): EnumOf<T> {
+  return Object.fromEntries(values.map((v) => [v, v])) as EnumOf<T>;
+}
+
+export const InnovationKind = enumOf(INNOVATION_KINDS);
+export const Sector = enumOf(SECTORS);
+export const InnovationType = enumOf(INNOVATION_TYPES);
+export const Prize = enumOf(PRIZES);
+export const AwardLevel = enumOf(AWARD_LEVELS);
+export const ValueDimension = enumOf(VALUE_DIMENSIONS);
+export const ContactPurpose = enumOf(CONTACT_PURPOSES);
+export const SpreadMode = enumOf(SPREAD_MODES);
+export const SpreadStatus = enumOf(SPREAD_STATUSES);
+export const SpreadDirection = enumOf(SPREAD_DIRECTIONS);
+export const OrganisationKind = enumOf(ORGANISATION_KINDS);
+export const ThemeKind = enumOf(THEME_KINDS);
+export const InnovationOrder = enumOf(['TITLE', 'YEAR_DESC', 'YEAR_ASC'] as const);
+export const OrganisationOrder = enumOf(['NAME'] as const);
+
+registerEnumType(InnovationKind, {
+  name: 'InnovationKind',
+  description: 'Where an innovation comes from in the sources.',
+  valuesConfig: {
+    MAIN_CASE: { description: 'A full case of the award catalogue (57 in the 2021 edition).' },
+    SMALL_INNOVATION: { description: 'A small, easily copied idea ("innovativ") of the catalogue.' },
+    WATCH_LIST: { description: 'A promising innovation not yet proven ("hold øje med").' },
+    PROCUREMENT_CASE: { description: 'A case of innovative public procurement.' },
+    REFERENCED: { description: 'A practice the sources name as the origin or inspiration of another innovation.' },
+  },
+});
+registerEnumType(Sector, { name: 'Sector', description: 'The part of the public sector an innovation belongs to.' });
+registerEnumType(InnovationType, {
+  name: 'InnovationType',
+  description: 'The kind of novelty, as the award catalogue classifies it.',
+  valuesConfig: { PROCESS: { description: 'Process and organisation.' } },
+});
+registerEnumType(Prize, {
+  name: 'Prize',
+  description: 'The prizes of the Danish national innovation awards.',
+  valuesConfig: {
+    NYT_SAMMEN_BEDRE: { description: 'The jury prize NYT SAMMEN BEDRE.' },
+    PUBLIKUMSPRISEN: { description: 'The audience prize.' },
+    INNOVATIONSPRISERNE: { description: 'Submitted to the awards; the prize is not stated.' },
+  },
+});
+registerEnumType(AwardLevel, {
+  name: 'AwardLevel',
+  description: 'How far an innovation came at an award.',
+  valuesConfig: {
+    WINNER: { description: 'Won the prize.' },
+    FINALIST: { description: 'One of the cases sent to the jury.' },
+    NOMINEE: { description: 'Shortlisted (the audience-prize nominees).' },
+    SUBMITTED: { description: 'Submitted (indstillet), not shortlisted.' },
+  },
+});
+registerEnumType(ValueDimension, { name: 'ValueDimension', description: 'The five dimensions of value the award catalogue reports effects in.' });
+registerEnumType(ContactPurpose, {
+  name: 'ContactPurpose',
+  description: 'Why a person is listed as the contact for an innovation.',
+  valuesConfig: { REUSE: { description: 'Call to reuse the solution.' }, FOLLOW: { description: 'Call to follow a watch-list innovation.' } },
+});
+registerEnumType(SpreadMode, {
+  name: 'SpreadMode',
+  description: 'How an innovation travelled (COI: copy, adaptation, inspiration; sharing is a channel, interest not yet spread).',
+  valuesConfig: {
+    COPY: { description: 'Taken up as it is.' },
+    ADAPT: { description: 'Taken up in an adapted version.' },
+    INSPIRATION: { description: 'Inspired new development elsewhere.' },
+    SHARED: { description: 'Actively shared (handbook, course, network, conference): a channel, not yet spread.' },
+    INTEREST: { description: 'Others asked about it.' },
+  },
+});
+registerEnumType(SpreadStatus, { name: 'SpreadStatus', description: 'How far a spreading fact has come.' });
+registerEnumType(SpreadDirection, {
+  name: 'SpreadDirection',
+  description: 'Whether a spreading signal is about the innovation travelling out, or about what it took up from elsewhere.',
+});
+registerEnumType(OrganisationKind, { name: 'OrganisationKind', description: 'What kind of body an organisation is.' });
+registerEnumType(ThemeKind, { name: 'ThemeKind', description: 'A subject theme, or a strategic mission set by an organisation.' });
+registerEnumType(InnovationOrder, {
+  name: 'InnovationOrder',
+  description: 'Orderings of innovation lists.',
+  valuesConfig: {
+    TITLE: { description: 'By title, A to Z (the default).' },
+    YEAR_DESC: { description: 'Newest first (by the year the innovation started), then by title.' },
+    YEAR_ASC: { description: 'Oldest first, then by title.' },
+  },
+});
+registerEnumType(OrganisationOrder, { name: 'OrganisationOrder', description: 'Orderings of organisation lists.', valuesConfig: { NAME: { description: 'By name, A to Z.' } } });

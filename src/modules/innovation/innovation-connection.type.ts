@@ -1,0 +1,30 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import type { InnovationNode } from '../../graph/records.js';
+import { PageInfo } from '../common/page-info.type.js';
+import { Innovation } from './innovation.type.js';
+
+@ObjectType({ description: 'One innovation in a connection, with the cursor to resume after it.' })
+export class InnovationEdge {
+  @Field(() => String, { description: 'Opaque cursor of this edge; pass it as `after` to continue after it.' })
+  cursor!: string;
+
+  @Field(() => Innovation, { description: 'The innovation.' })
+  node!: InnovationNode;
+}
+
+@ObjectType({ description: 'A page of innovations (Relay connection), keyset-paged.' })
+export class InnovationConnection {
+  @Field(() => [InnovationEdge], { description: 'The innovations of this page, in order.' })
+  edges!: InnovationEdge[];
+
+  @Field(() => PageInfo, { description: 'Whether more follow, and the cursor to get them.' })
+  pageInfo!: PageInfo;
+
+  /** Counted only when a client asks for totalCount. */
+  count!: () => Promise<number>;
+
+  @Field(() => Int, { description: 'How many innovations match, over all pages. Counted only when asked for.' })
+  totalCount(): Promise<number> {
+    return this.count();
+  }
+}

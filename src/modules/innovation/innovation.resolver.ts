@@ -1,0 +1,170 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../context.js';
+import { BadUserInputError } from '../../errors.js';
+import { countInnovations, INNOVATION_ORDERS, listInnovations, type InnovationCriteria } from '../../graph/listings.cypher.js';
+import type { AdoptionLink, AwardLink, EffectItem, LineageLink as LineageRecord, Partnership as PartnershipRecord, SignalItem, ContactLink as ContactRecord } from '../../graph/lookups.cypher.js';
+import type { InnovationNode, OrganisationNode, PersonNode, RegionNode, ThemeNode } from '../../graph/records.js';
+import { sourceLocator } from '../../ingest/seed-rows.js';
+import { connectionParts } from '../common/connection.js';
+import { ContactPurpose, InnovationOrder } from '../common/enums.js';
+import { decodeCursor, pageSize } from '../common/pagination.js';
+import { Organisation } from '../organisation/organisation.type.js';
+import { Person } from '../person/person.type.js';
+import { Region, SourceReference, Theme } from '../reference/reference.type.js';
+import { InnovationConnection } from './innovation-connection.type.js';
+import { InnovationFilter } from './innovation.input.js';
+import { Adoption, Award, ContactLink, Effect, Innovation, Lineage, LineageLink, Partnership, SpreadSignal } from './innovation.type.js';
+
+@ArgsType()
+export class InnovationsArgs {
+  @Field(() => InnovationFilter, { nullable: true, description: 'What to list; all innovations when absent.' })
+  filter?: InnovationFilter;
+
+  @Field(() => Int, { nullable: true, description: 'Page size, 1 to 100. Defaults to 20.' })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'Cursor to continue after (an endCursor or edge cursor of the same ordering).' })
+  after?: string;
+
+  @Field(() => InnovationOrder, { nullable: true, defaultValue: 'TITLE', description: 'Ordering. Defaults to TITLE.' })
+  orderBy?: keyof typeof INNOVATION_ORDERS;
+}
+
+/** Checks a filter's own rules and turns it into criteria for the graph layer. */
+export function toInnovationCriteria(filter: InnovationFilter | undefined): InnovationCriteria {
+  if (!filter) return {};
+  if (filter.yearFrom !== undefined && filter.yearTo !== undefined && filter.yearFrom > filter.yearTo) {
+    throw new BadUserInputError(`filter.yearFrom must not be after filter.yearTo, got yearFrom ${filter.yearFrom} and yearTo ${filter.yearTo}`, 'filter.yearFrom');
+  }
+  if (filter.text !== undefined && filter.text.length > 500) {
+    throw new BadUserInputError(`filter.text must be at most 500 characters, got ${filter.text.length}`, 'filter.text');
+  }
+  return { ...filter };
+}
+
+@Resolver(() => Innovation)
+export class InnovationResolver {
+  @Query(() => Innovation, { nullable: true, description: 'One innovation by id; null when there is none with that id.' })
+  innovation(@Arg('id', () => ID, { description: 'The innovation\'s id, e.g. `min-video`.' }) id: string, @Ctx() ctx: RequestContext): Promise<InnovationNode | null> {
+    return ctx.loaders.innovation.load(id);
+  }
+
+  @Query(() => InnovationConnection, { description: 'Innovations, filtered and ordered, a page at a time (Relay connection with keyset cursors).' })
+  async innovations(@Args(() => InnovationsArgs) args: InnovationsArgs, @Ctx() ctx: RequestContext): Promise<InnovationConnection> {
+    const order = args.orderBy ?? 'TITLE';
+    const first = pageSize(args.first);
+    const after = decodeCursor(args.after, order, INNOVATION_ORDERS[order].length);
+    const criteria = toInnovationCriteria(args.filter);
+    const page = await listInnovations(ctx.graph, criteria, order, first, after);
+    return Object.assign(new InnovationConnection(), connectionParts(page, order), { count: () => countInnovations(ctx.graph, criteria) });
+  }
+
+  @FieldResolver(() => [Organisation], { description: 'The organisations that nominated it for the awards (units where the source names a unit).' })
+  nominators(@Root() innovation: Innovation, @Ctx() ctx: RequestContext): Promise<OrganisationNode[]> {
+    return ctx.loaders.related('nominators').load(innovation.id);
+  }
+
+  @FieldResolver(() => [Organisation], { description: 'The organisations that made it, where the source says so and they are not the nominators.' })
+  makers(@Root() innovation: Innovation, @Ctx() ctx: RequestContext): Promise<OrganisationNode[]> {
+    return ctx.loaders.related('makers').load(innovation.id);
+  }
+
+  @FieldResolver(() => [Partnership], { description: 'The organisations it was made with, and their roles.' })
+  partners(@Root() innovation: Innovation, @Ctx() ctx: RequestContext): Promise<PartnershipRecord[]> {
+    return ctx.loaders.related('partners').load(innovation.id);
+  }
+
+  @FieldResolver(() => [Person], { description: 'The people to call about it (reuse contacts; for watch-list entries, people to follow it with).' })
+  async contacts(
+    @Root() innovation: Innovation,
+    @Ctx() ctx: RequestContext,
+    @Arg('purpose', () => ContactPurpose, { nullable: true, description: 'Only contacts for this purpose.' }) purpose?: string,
+  ): Promise<PersonNode[]> {
+    const links = await ctx.loaders.related('contacts').load(innovation.id);
+    return links.filter((l) => !purpose || l.purpose === purpose).map((l) => l.person);
+  }
+
+  @FieldResolver(() => [ContactLink], { description: 'The contacts with the purpose each is listed for.' })
+  contactLinks(@Root() innovation: Innovation, @Ctx() ctx: RequestContext): Promise<ContactRecord[]> {
+    return ctx.loaders.related('contacts').load(innovation.id);
+  }
+
+  @FieldResolver(() => [Theme], { description: 'The themes and missions it is about.' })
+  themes(@Root() innovation: Innovation, @Ctx() ctx: RequestContext): Promise<ThemeNode[]> {
+    return ctx.loaders.related('themes').load(innovation.id);
+  }
+
+  @FieldResolver(() => [Award], { description: 'Awards and nominations it received.' })
+  awards(@Root() innovation: Innovation, @Ctx() ctx: RequestContext): Promise<AwardLink[]> {
+    return ctx.loaders.related('awards').load(innovation.id);
+  }
+
+  @FieldResolver(() => [Effect], { description: 'Measured effects worth querying, as short facts.' })
+  effects(@Root() innovation: Innovation, @Ctx() ctx: RequestContext): Promise<EffectItem[]> {
+    return ctx.loaders.related('effects').load(innovation.id);
+  }
+
+  @FieldResolver(() => [Adoption], { description: 'Organisations that took it up, or plan to, or asked about it: the named spreading facts.' })
+  adoptions(@Root() innovation: Innovation, @Ctx() ctx: RequestContext): Promise<AdoptionLink[]> {
+    return ctx.loaders.related('adoptions').load(innovation.id);
+  }
+
+  @FieldResolver(() => [SpreadSignal], { description: 'Spreading facts without a named organisation (e.g. "about 30 municipalities").' })
+  spreadSignals(@Root() innovation: Innovation, @Ctx() ctx: RequestContext): Promise<SignalItem[]> {
+    return ctx.loaders.related('signals').load(innovation.id);
+  }
+
+  @FieldResolver(() => Lineage, { description: 'The innovations it built on, and those built on it.' })
+  lineage(@Root() innovation: Innovation): Lineage {
+    return Object.assign(new Lineage(), { innovationId: innovation.id });
+  }
+
+  @FieldResolver(() => [Region], { description: 'The regions of its nominators and makers.' })
+  async regions(@Root() innovation: Innovation, @Ctx() ctx: RequestContext): Promise<RegionNode[]> {
+    const [nominators, makers] = await Promise.all([ctx.loaders.related('nominators').load(innovation.id), ctx.loaders.related('makers').load(innovation.id)]);
+    const ids = [...new Set([...nominators, ...makers].map((o) => o.regionId).filter((id): id is string => id !== null))];
+    const regions = await ctx.loaders.region.loadMany(ids);
+    return regions.filter((r): r is RegionNode => r !== null && !(r instanceof Error));
+  }
+
+  @FieldResolver(() => SourceReference, { description: 'Where the source document describes it.' })
+  source(@Root() innovation: Innovation, @Ctx() ctx: RequestContext): SourceReference {
+    const lines = innovation.sourceLines && innovation.sourceLines.length === 2 ? (innovation.sourceLines as [number, number]) : undefined;
+    return Object.assign(new SourceReference(), {
+      document: innovation.sourceDocument ? ctx.loaders.source.load(innovation.sourceDocument) : null,
+      section: innovation.sourceSection,
+      page: innovation.sourcePage,
+      lines: innovation.sourceLines,
+      locator: innovation.sourceDocument ? sourceLocator(innovation.sourceDocument, lines) : 'unknown',
+    });
+  }
+}
+
+@Resolver(() => Lineage)
+export class LineageResolver {
+  @FieldResolver(() => [LineageLink], { description: 'Innovations this one reused, adapted or was inspired by.' })
+  buildsOn(@Root() lineage: Lineage, @Ctx() ctx: RequestContext): Promise<LineageRecord[]> {
+    return ctx.loaders.related('buildsOn').load(lineage.innovationId);
+  }
+
+  @FieldResolver(() => [LineageLink], { description: 'Innovations that reused, adapted or were inspired by this one.' })
+  builtOnBy(@Root() lineage: Lineage, @Ctx() ctx: RequestContext): Promise<LineageRecord[]> {
+    return ctx.loaders.related('builtOnBy').load(lineage.innovationId);
+  }
+}
+
+@Resolver(() => Adoption)
+export class AdoptionResolver {
+  @FieldResolver(() => Organisation, { nullable: true, description: 'The organisation it spread from, where the source names one other than its makers.' })
+  from(@Root() adoption: Adoption, @Ctx() ctx: RequestContext): Promise<OrganisationNode | null> | null {
+    return adoption.fromId ? ctx.loaders.organisation.load(adoption.fromId) : null;
+  }
+}
+
+@Resolver(() => SpreadSignal)
+export class SpreadSignalResolver {
+  @FieldResolver(() => Organisation, { nullable: true, description: 'The organisation named as the origin, where there is one.' })
+  from(@Root() signal: SpreadSignal, @Ctx() ctx: RequestContext): Promise<OrganisationNode | null> | null {
+    return signal.fromId ? ctx.loaders.organisation.load(signal.fromId) : null;
+  }
+}

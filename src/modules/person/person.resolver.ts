@@ -1,0 +1,24 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../context.js';
+import type { InnovationNode, OrganisationNode, PersonNode } from '../../graph/records.js';
+import { Innovation } from '../innovation/innovation.type.js';
+import { Organisation } from '../organisation/organisation.type.js';
+import { Person } from './person.type.js';
+
+@Resolver(() => Person)
+export class PersonResolver {
+  @Query(() => Person, { nullable: true, description: 'One person by id; null when there is none with that id.' })
+  person(@Arg('id', () => ID, { description: 'The person\'s id, e.g. `jens-bolwig`.' }) id: string, @Ctx() ctx: RequestContext): Promise<PersonNode | null> {
+    return ctx.loaders.person.load(id);
+  }
+
+  @FieldResolver(() => Organisation, { nullable: true, description: 'Where they work, as the source prints it.' })
+  organisation(@Root() person: Person, @Ctx() ctx: RequestContext): Promise<OrganisationNode | null> | null {
+    return person.organisationId ? ctx.loaders.organisation.load(person.organisationId) : null;
+  }
+
+  @FieldResolver(() => [Innovation], { description: 'The innovations they are the contact for.' })
+  innovations(@Root() person: Person, @Ctx() ctx: RequestContext): Promise<InnovationNode[]> {
+    return ctx.loaders.related('contactFor').load(person.id);
+  }
+}
