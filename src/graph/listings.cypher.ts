@@ -212,11 +212,13 @@ export async function listNominatedPages(
        WHERE (o.id = request.organisationId OR EXISTS { MATCH (o)-[:PART_OF*1..4]->(:Organisation {id: request.organisationId}) })
          AND coalesce(i.retired, false) = false
          AND (request.after IS NULL OR ${afterCondition(columns, 'request.after')})
-       WITH DISTINCT i ORDER BY ${orderByClause(columns)} LIMIT request.first + 1
+       // LIMIT takes parameters but no variables: the batch's largest page bounds every request,
+       // and each is cut to its own size below. Requests in one batch share their size as a rule.
+       WITH DISTINCT i ORDER BY ${orderByClause(columns)} LIMIT $limit
        RETURN collect({node: ${PROJECT.innovation('i')}, sortKey: ${sortKeyProjection(columns)}}) AS items
      }
      RETURN index, items`,
-    { requests: requests.map((r) => ({ ...r })) },
+    { requests: requests.map((r) => ({ ...r })), limit: Math.max(...requests.map((r) => r.first)) + 1 },
     { tag: 'organisation.nominated' },
   );
   const byIndex = new Map(rows.map((r) => [r.index, r.items]));

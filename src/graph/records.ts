@@ -64,21 +64,24 @@ export interface SourceNode {
   publisherId: string | null;
 }
 
-/** Cypher projections shared by every query that returns these nodes. */
+/**
+ * Cypher projections shared by every query that returns these nodes. Their inner pattern
+ * variables end in `_` so that they never capture a variable of the query they are used in.
+ */
 export const PROJECT = {
   innovation: (v: string) => `${v} {
     .id, .title, .summary, .year, .targetGroup, .kind, .sector, .coronaRelated, .sourceSection, .sourceLines, .sourcePage,
     types: coalesce(${v}.types, []), retired: coalesce(${v}.retired, false),
-    sourceDocument: head([(${v})-[:DESCRIBED_IN]->(s:Source) | s.id])
+    sourceDocument: head([(${v})-[:DESCRIBED_IN]->(src_:Source) | src_.id])
   }`,
   organisation: (v: string) => `${v} {
     .id, .name, .kind, .country, regionId: ${v}.region, aliases: coalesce(${v}.aliases, []),
-    parentId: head([(${v})-[:PART_OF]->(p:Organisation) | p.id])
+    parentId: head([(${v})-[:PART_OF]->(parent_:Organisation) | parent_.id])
   }`,
   person: (v: string) => `${v} {
-    .id, .name, .role, .email, .phone, organisationId: head([(${v})-[:WORKS_FOR]->(o:Organisation) | o.id])
+    .id, .name, .role, .email, .phone, organisationId: head([(${v})-[:WORKS_FOR]->(employer_:Organisation) | employer_.id])
   }`,
   region: (v: string) => `${v} { .id, .name, .nameEn, .country }`,
-  theme: (v: string) => `${v} { .id, .name, .nameEn, .kind, .summary, ownerId: head([(${v})-[:OWNED_BY]->(o:Organisation) | o.id]) }`,
-  source: (v: string) => `${v} { .id, .title, .year, .file, .language, publisherId: head([(${v})-[:PUBLISHED_BY]->(o:Organisation) | o.id]) }`,
+  theme: (v: string) => `${v} { .id, .name, .nameEn, .kind, .summary, ownerId: head([(${v})-[:OWNED_BY]->(owner_:Organisation) | owner_.id]) }`,
+  source: (v: string) => `${v} { .id, .title, .year, .file, .language, publisherId: head([(${v})-[:PUBLISHED_BY]->(publisher_:Organisation) | publisher_.id]) }`,
 } as const;

@@ -10,6 +10,7 @@ import type { GraphQLSchema } from 'graphql';
 import { createContext, type RequestContext } from '../context.js';
 import type { GraphRunner } from '../graph/graph-runner.js';
 import type { Logger } from '../logger.js';
+import { errorLoggingPlugin } from './error-logging.plugin.js';
 import { createErrorFormatter } from './format-error.js';
 import { healthRouter } from './health.js';
 
@@ -41,10 +42,11 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     schema: options.schema,
     introspection: !options.production,
     includeStacktraceInErrorResponses: !options.production,
-    formatError: createErrorFormatter({ production: options.production, logger: options.logger }),
+    formatError: createErrorFormatter({ production: options.production }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs }),
       ApolloServerPluginLandingPageDisabled(),
+      errorLoggingPlugin(),
     ],
   });
   await apollo.start();
@@ -54,8 +56,9 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     '/graphql',
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const requestId = String(req.headers['x-request-id'] ?? randomUUID());
+      context: async ({ req, res }) => {
+        const requestId = requestIdOf(req.headers['x-request-id']);
+        res.setHeader('x-request-id', requestId);
         return createContext({ logger: options.logger, graph: options.graph }, requestId);
       },
     }),
@@ -88,4 +91,10 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       return stopping;
     },
   };
+}
+
+/** A caller's own request id when it is a sane token (for tracing across services), else a new one. */
+function requestIdOf(header: string | string[] | undefined): string {
+  const given = Array.isArray(header) ? header[0] : header;
+  return given && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
 }

@@ -1,14 +1,13 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { AppError, ErrorCode, PUBLIC_CODES } from '../errors.js';
-import type { Logger } from '../logger.js';
 
 /**
  * The one place that turns errors into responses: expected failures keep their code and
- * message; faults are logged with the request id and, in production, reach the client as a
- * generic INTERNAL_SERVER_ERROR with nothing of the internals.
+ * message; faults reach the client, in production, as a generic INTERNAL_SERVER_ERROR that
+ * names the request id and nothing of the internals.
  */
-export function createErrorFormatter(options: { production: boolean; logger: Logger }) {
+export function createErrorFormatter(options: { production: boolean }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof AppError) {
@@ -23,12 +22,13 @@ export function createErrorFormatter(options: { production: boolean; logger: Log
     if (PUBLIC_CODES.has(code)) {
       return options.production ? withoutStacktrace(formatted) : formatted;
     }
-    options.logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving a request');
+    // Faults were logged with their request id by the error-logging plugin.
     if (!options.production) return formatted;
+    const requestId = formatted.extensions?.requestId;
     return {
-      message: 'Internal server error; it has been logged.',
+      message: `Internal server error; it has been logged${requestId ? ` as request ${String(requestId)}` : ''}.`,
       ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(requestId ? { requestId } : {}) },
     };
   };
 }

@@ -5,6 +5,7 @@ import './common/enums.js';
 import { AdoptionResolver, InnovationResolver, LineageResolver, SpreadSignalResolver } from './innovation/innovation.resolver.js';
 import { OrganisationResolver } from './organisation/organisation.resolver.js';
 import { PersonResolver } from './person/person.resolver.js';
+import { SearchResolver } from './search/search.resolver.js';
 import { SourceDocumentResolver, ThemeResolver } from './reference/reference.resolver.js';
 import { GraphStatisticsResolver } from './statistics/graph-statistics.resolver.js';
 
@@ -16,6 +17,7 @@ export const resolvers = [
   SpreadSignalResolver,
   OrganisationResolver,
   PersonResolver,
+  SearchResolver,
   ThemeResolver,
   SourceDocumentResolver,
   GraphStatisticsResolver,

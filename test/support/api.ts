@@ -2,7 +2,7 @@ import { GraphQLClient } from 'graphql-request';
 import { afterAll, beforeAll } from 'vitest';
 import type { GraphRunner } from '../../src/graph/graph-runner.js';
 import { createApiServer, type ApiServer } from '../../src/http/api-server.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import { buildApiSchema } from '../../src/modules/schema.js';
 
 export interface TestApi {
@@ -17,13 +17,13 @@ export interface TestApi {
  * Starts the real HTTP server (Apollo, express, health) on a free port over the test graph for
  * the tests of one file. The returned object is filled in before the first test runs.
  */
-export function useTestApi(graph: GraphRunner, options: { production?: boolean } = {}): TestApi {
+export function useTestApi(graph: GraphRunner, options: { production?: boolean; logger?: Logger } = {}): TestApi {
   const api = {} as TestApi;
   beforeAll(async () => {
     api.server = await createApiServer({
       schema: await buildApiSchema(),
       graph,
-      logger: createLogger('silent'),
+      logger: options.logger ?? createLogger('silent'),
       production: options.production ?? false,
       shutdownGraceMs: 1_000,
     });

@@ -31,16 +31,14 @@ export function decodeCursor(cursor: string | null | undefined, order: string, k
   } catch {
     throw new BadUserInputError(`${rule}, got "${shorten(cursor)}"`, argument);
   }
-  if (
-    !Array.isArray(parsed) ||
-    parsed.length !== keyLength + 1 ||
-    !parsed.every((v) => typeof v === 'string' || typeof v === 'number') ||
-    typeof parsed[0] !== 'string'
-  ) {
+  if (!Array.isArray(parsed) || typeof parsed[0] !== 'string') {
     throw new BadUserInputError(`${rule}, got "${shorten(cursor)}"`, argument);
   }
   if (parsed[0] !== order) {
     throw new BadUserInputError(`${argument} is a cursor for the ordering ${parsed[0]}, but this request orders by ${order}; use a cursor from the same ordering`, argument);
+  }
+  if (parsed.length !== keyLength + 1 || !parsed.every((v) => typeof v === 'string' || typeof v === 'number')) {
+    throw new BadUserInputError(`${rule}, got "${shorten(cursor)}"`, argument);
   }
   return parsed.slice(1) as SortValue[];
 }
