@@ -19,6 +19,8 @@ export interface Config {
   readonly seedOnEmpty: boolean;
   /** How long shutdown waits for in-flight requests before closing connections. Defaults to 10_000 ms. */
   readonly shutdownGraceMs: number;
+  /** Serve the GraphiQL playground to browsers at /graphql. Defaults to true, and to false in production. */
+  readonly playground: boolean;
 }
 
 export interface Neo4jConfig {
@@ -119,11 +121,11 @@ const oneOf = <T extends string>(name: string, values: readonly T[], fallback: T
       return value as T;
     });
 
-const flag = (name: string, fallback: boolean) =>
+const flag = <T extends boolean | undefined>(name: string, fallback: T) =>
   z
     .string()
     .optional()
-    .transform((value, ctx) => {
+    .transform((value, ctx): boolean | T => {
       if (value === undefined || value === '') return fallback;
       if (['true', '1', 'yes'].includes(value.toLowerCase())) return true;
       if (['false', '0', 'no'].includes(value.toLowerCase())) return false;
@@ -162,6 +164,8 @@ const environmentSchema = z.object({
   LOG_LEVEL: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
   SEED_ON_EMPTY: flag('SEED_ON_EMPTY', true),
   SHUTDOWN_GRACE_MS: milliseconds('SHUTDOWN_GRACE_MS', 10_000, 0),
+  // Its default depends on NODE_ENV, so it is settled in loadConfig.
+  PLAYGROUND: flag('PLAYGROUND', undefined),
   NEO4J_URI: neo4jUri,
   NEO4J_USER: z.string().optional().transform((v) => (v ? v : 'neo4j')),
   NEO4J_PASSWORD: z.string().optional().transform((v) => (v ? v : undefined)),
@@ -198,6 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     seedOnEmpty: e.SEED_ON_EMPTY,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    playground: e.PLAYGROUND ?? e.NODE_ENV !== 'production',
     neo4j: {
       uri: e.NEO4J_URI,
       user: e.NEO4J_USER,

@@ -61,6 +61,7 @@ export async function startServer(config: Config, logger: Logger, projectRoot: s
       graph,
       logger,
       production: config.environment === 'production',
+      playground: config.playground,
       shutdownGraceMs: config.shutdownGraceMs,
     });
     shutdown.add('HTTP server', () => server.stop());

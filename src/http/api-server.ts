@@ -13,12 +13,15 @@ import type { Logger } from '../logger.js';
 import { errorLoggingPlugin } from './error-logging.plugin.js';
 import { createErrorFormatter } from './format-error.js';
 import { healthRouter } from './health.js';
+import { playgroundRouter } from './playground.js';
 
 export interface ApiServerOptions {
   readonly schema: GraphQLSchema;
   readonly graph: GraphRunner;
   readonly logger: Logger;
   readonly production: boolean;
+  /** Serve the GraphiQL playground to browsers at /graphql. Defaults to true outside production. */
+  readonly playground?: boolean;
   /** How long stop() lets in-flight requests finish before closing their connections. */
   readonly shutdownGraceMs: number;
 }
@@ -31,7 +34,7 @@ export interface ApiServer {
   stop(): Promise<void>;
 }
 
-/** Builds the HTTP server: GraphQL at /graphql, health at /health/*. Does not start listening. */
+/** Builds the HTTP server: GraphQL at /graphql (GraphiQL for browsers), health at /health/*. Does not start listening. */
 export async function createApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const app = express();
   app.disable('x-powered-by');
@@ -52,6 +55,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   await apollo.start();
 
   app.use(healthRouter({ databaseReady: () => options.graph.ping(), draining: () => draining }));
+  if (options.playground ?? !options.production) app.use(playgroundRouter());
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),

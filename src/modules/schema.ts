@@ -3,10 +3,15 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import './common/enums.js';
 import { AdoptionResolver, InnovationResolver, LineageResolver, SpreadSignalResolver } from './innovation/innovation.resolver.js';
+import { NetworkResolver } from './network/network.resolver.js';
+import { PathResolver } from './network/path.resolver.js';
 import { OrganisationResolver } from './organisation/organisation.resolver.js';
 import { PersonResolver } from './person/person.resolver.js';
+import { RecommendationResolver } from './recommendation/recommendation.resolver.js';
 import { SearchResolver } from './search/search.resolver.js';
 import { SourceDocumentResolver, ThemeResolver } from './reference/reference.resolver.js';
+import { SpreadStatsResolver } from './spread/spread-stats.resolver.js';
+import { RegionCountResolver, SpreadEventResolver, SpreadResolver } from './spread/spread.resolver.js';
 import { GraphStatisticsResolver } from './statistics/graph-statistics.resolver.js';
 
 /** Every resolver of the API; the schema is built from these and nothing else. */
@@ -21,6 +26,13 @@ export const resolvers = [
   ThemeResolver,
   SourceDocumentResolver,
   GraphStatisticsResolver,
+  SpreadResolver,
+  SpreadEventResolver,
+  RegionCountResolver,
+  SpreadStatsResolver,
+  RecommendationResolver,
+  NetworkResolver,
+  PathResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

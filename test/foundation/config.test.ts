@@ -46,6 +46,15 @@ describe('configuration', () => {
     expect(config.seedOnEmpty).toBe(false);
   });
 
+  it('serves the playground outside production, and in production only when PLAYGROUND=true', () => {
+    expect(loadConfig({}).playground).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).playground).toBe(true);
+    expect(loadConfig({ PLAYGROUND: 'false' }).playground).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production' }).playground).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', PLAYGROUND: 'true' }).playground).toBe(true);
+    expect(problemsOf({ PLAYGROUND: 'on' })).toEqual(['PLAYGROUND must be true or false, got "on"']);
+  });
+
   it('is frozen, so no module can change it after start-up', () => {
     const config = loadConfig({});
     expect(Object.isFrozen(config)).toBe(true);

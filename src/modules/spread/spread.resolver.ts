@@ -1,0 +1,45 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../context.js';
+import type { OrganisationNode, RegionNode } from '../../graph/records.js';
+import { readCascade } from '../../graph/spread.cypher.js';
+import { Organisation } from '../organisation/organisation.type.js';
+import { Region } from '../reference/reference.type.js';
+import { summariseSpread } from './spread-metrics.js';
+import { RegionCount, Spread, SpreadEvent } from './spread.type.js';
+
+@Resolver(() => Spread)
+export class SpreadResolver {
+  @Query(() => Spread, {
+    nullable: true,
+    description: 'How one innovation spread, for researchers: its cascade of take-ups and the measures of it. Null when there is no innovation with that id.',
+  })
+  async spread(@Arg('innovationId', () => ID, { description: 'The innovation\'s id, e.g. `affald-kolding`.' }) innovationId: string, @Ctx() ctx: RequestContext): Promise<Spread | null> {
+    const cascade = await readCascade(ctx.graph, innovationId);
+    if (!cascade) return null;
+    const summary = summariseSpread(cascade);
+    return Object.assign(new Spread(), {
+      ...summary,
+      events: summary.events.map((event) => Object.assign(new SpreadEvent(), event)),
+      regionsReached: summary.regionsReached.map((count) => Object.assign(new RegionCount(), count)),
+    });
+  }
+}
+
+@Resolver(() => SpreadEvent)
+export class SpreadEventResolver {
+  @FieldResolver(() => Organisation, {
+    nullable: true,
+    description: 'The organisation it spread from: the one the source names, else the origin of the innovation taken up (its first maker or nominator by name).',
+  })
+  from(@Root() event: SpreadEvent, @Ctx() ctx: RequestContext): Promise<OrganisationNode | null> | null {
+    return event.fromId ? ctx.loaders.organisation.load(event.fromId) : null;
+  }
+}
+
+@Resolver(() => RegionCount)
+export class RegionCountResolver {
+  @FieldResolver(() => Region, { description: 'The region.' })
+  region(@Root() count: RegionCount, @Ctx() ctx: RequestContext): Promise<RegionNode | null> {
+    return ctx.loaders.region.load(count.regionId);
+  }
+}

@@ -1,0 +1,414 @@
+import { ClientError, gql } from 'graphql-request';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { InnovationNode, OrganisationNode } from '../../src/graph/records.js';
+import type { CascadeMember, RawCascade } from '../../src/graph/spread.cypher.js';
+import {
+  adoptionDelays,
+  cascadeEvents,
+  cascadeTree,
+  CASCADE_ROOT,
+  enumLabel,
+  generationBreadths,
+  share,
+  spreadGroups,
+  structuralVirality,
+  summariseSpread,
+} from '../../src/modules/spread/spread-metrics.js';
+import { useTestApi } from '../support/api.js';
+import { useTestGraph } from '../support/graph.js';
+import { useNamespace } from '../support/isolation.js';
+
+const graph = useTestGraph();
+const api = useTestApi(graph);
+
+interface OrgRef {
+  id: string;
+}
+interface SpreadData {
+  innovation: { id: string };
+  reach: number;
+  depth: number;
+  events: {
+    kind: string;
+    mode: string;
+    status: string | null;
+    year: number | null;
+    from: OrgRef | null;
+    to: OrgRef;
+    innovation: OrgRef;
+    descendant: OrgRef | null;
+    generation: number;
+    countsAsSpread: boolean;
+    evidence: string | null;
+    source: string | null;
+  }[];
+  signals: { id: string; direction: string; mode: string; status: string; audience: string | null; expectedCount: number | null; year: number | null }[];
+  regionsReached: { region: { id: string; name: string }; organisations: number }[];
+  kindsReached: { kind: string; organisations: number }[];
+  generations: { generation: number; breadth: number }[];
+  structuralVirality: number;
+  originYear: number | null;
+  timeToAdoption: { organisation: OrgRef; years: number }[];
+}
+
+const SPREAD = gql`
+  query Spread($id: ID!) {
+    spread(innovationId: $id) {
+      innovation { id }
+      reach
+      depth
+      events {
+        kind mode status year generation countsAsSpread evidence source
+        from { id } to { id } innovation { id } descendant { id }
+      }
+      signals { id direction mode status audience expectedCount year }
+      regionsReached { region { id name } organisations }
+      kindsReached { kind organisations }
+      generations { generation breadth }
+      structuralVirality
+      originYear
+      timeToAdoption { organisation { id } years }
+    }
+  }
+`;
+
+async function spreadOf(id: string): Promise<SpreadData> {
+  const data = await api.client.request<{ spread: SpreadData | null }>(SPREAD, { id });
+  expect(data.spread).not.toBeNull();
+  return data.spread!;
+}
+
+const eventsBrief = (spread: SpreadData) =>
+  spread.events.map((e) => ({ kind: e.kind, mode: e.mode, to: e.to.id, from: e.from?.id ?? null, innovation: e.innovation.id, generation: e.generation, countsAsSpread: e.countsAsSpread }));
+
+describe('spread(innovationId) on the seed graph', () => {
+  it('traces affald-kolding from Kolding Kommune to the four organisations that adapted it', async () => {
+    const spread = await spreadOf('affald-kolding');
+    const adopters = await graph.read<{ id: string; region: string | null; kind: string }>(
+      `MATCH (:Innovation {id: 'affald-kolding'})<-[a:ADOPTED]-(o:Organisation) WHERE a.mode IN ['COPY', 'ADAPT', 'INSPIRATION']
+       RETURN o.id AS id, o.region AS region, o.kind AS kind`,
+      {},
+      { tag: 'test' },
+    );
+    expect(adopters.map((a) => a.id)).toEqual(expect.arrayContaining(['thisted-kommune', 'nordfyns-kommune']));
+    expect(spread.reach).toBe(adopters.length);
+    expect(spread.depth).toBe(1);
+    expect(spread.generations).toEqual([
+      { generation: 0, breadth: 1 },
+      { generation: 1, breadth: adopters.length },
+    ]);
+    expect(spread.events.map((e) => e.to.id).sort()).toEqual(adopters.map((a) => a.id).sort());
+    for (const event of spread.events) {
+      expect(event).toMatchObject({ kind: 'ADOPTION', mode: 'ADAPT', status: 'ADOPTED', from: { id: 'kolding-kommune' }, innovation: { id: 'affald-kolding' }, generation: 1, countsAsSpread: true });
+      expect(event.source).toMatch(/^lsf2:\d+-\d+$/);
+    }
+    // A star: the origin and n adopters, mean distance 2(n)^2 / (n(n+1)) = 2n / (n + 1).
+    expect(spread.structuralVirality).toBeCloseTo((2 * adopters.length) / (adopters.length + 1), 10);
+    expect(spread.originYear).toBe(2016);
+    expect(spread.timeToAdoption).toEqual([]);
+
+    const regions = new Map<string, number>();
+    for (const a of adopters) if (a.region) regions.set(a.region, (regions.get(a.region) ?? 0) + 1);
+    expect(Object.fromEntries(spread.regionsReached.map((r) => [r.region.id, r.organisations]))).toEqual(Object.fromEntries(regions));
+    expect(spread.regionsReached.find((r) => r.region.id === 'nordjylland')?.region.name).toBe('Region Nordjylland');
+    const kinds = new Map<string, number>();
+    for (const a of adopters) kinds.set(a.kind, (kinds.get(a.kind) ?? 0) + 1);
+    expect(Object.fromEntries(spread.kindsReached.map((k) => [k.kind, k.organisations]))).toEqual(Object.fromEntries(kinds));
+  });
+
+  it('shows os2iot taken up by Aarhus Kommune, with the signal of about 30 municipalities', async () => {
+    const spread = await spreadOf('os2iot');
+    expect(spread.reach).toBe(1);
+    expect(eventsBrief(spread)).toEqual([{ kind: 'ADOPTION', mode: 'COPY', to: 'aarhus-kommune', from: 'os2', innovation: 'os2iot', generation: 1, countsAsSpread: true }]);
+    expect(spread.structuralVirality).toBe(1);
+    const [signals] = await graph.read<{ n: number }>(`MATCH (:Innovation {id: 'os2iot'})-[:HAS_SIGNAL]->(s:SpreadSignal) RETURN count(s) AS n`, {}, { tag: 'test' });
+    expect(spread.signals).toHaveLength(signals!.n);
+    expect(spread.signals).toContainEqual(
+      expect.objectContaining({ direction: 'OUTGOING', mode: 'COPY', status: 'PLANNED', audience: 'ca. 30 kommuner', expectedCount: 30, year: 2021 }),
+    );
+    expect(spread.signals).toContainEqual(expect.objectContaining({ direction: 'INCOMING', mode: 'ADAPT' }));
+  });
+
+  it('follows lineage: virk-assistenten, built on GOV.UK\'s question trees, puts Erhvervsstyrelsen in the first generation', async () => {
+    const spread = await spreadOf('gov-uk-spoergetraeer');
+    expect(eventsBrief(spread)).toEqual([
+      { kind: 'LINEAGE', mode: 'INSPIRATION', to: 'erhvervsstyrelsen', from: 'gov-uk', innovation: 'gov-uk-spoergetraeer', generation: 1, countsAsSpread: true },
+    ]);
+    expect(spread.events[0]!.descendant).toEqual({ id: 'virk-assistenten' });
+    expect(spread.reach).toBe(1);
+    expect(spread.depth).toBe(1);
+  });
+
+  it('reports virk-assistenten\'s own spread as its signals only: no organisation named as taking it up', async () => {
+    const spread = await spreadOf('virk-assistenten');
+    const [facts] = await graph.read<{ adoptions: number; descendants: number; signals: number }>(
+      `MATCH (i:Innovation {id: 'virk-assistenten'})
+       RETURN COUNT { (i)<-[:ADOPTED]-() } AS adoptions, COUNT { (i)<-[:BUILDS_ON]-() } AS descendants, COUNT { (i)-[:HAS_SIGNAL]->() } AS signals`,
+      {},
+      { tag: 'test' },
+    );
+    expect(facts).toEqual({ adoptions: 0, descendants: 0, signals: 3 });
+    expect(spread).toMatchObject({ reach: 0, depth: 0, events: [], structuralVirality: 0, generations: [{ generation: 0, breadth: 1 }], originYear: 2020 });
+    expect(spread.signals.map((s) => s.mode).sort()).toEqual(['ADAPT', 'INSPIRATION', 'INTEREST']);
+  });
+
+  it('counts a lineage step once when the organisation that built on the innovation also recorded adopting it', async () => {
+    const spread = await spreadOf('scanvogns-handicaptoilet');
+    expect(eventsBrief(spread)).toEqual([
+      { kind: 'LINEAGE', mode: 'ADAPT', to: 'test-og-udviklingscenter-for-velfaerdsteknologi', from: 'scanvogn', innovation: 'scanvogns-handicaptoilet', generation: 1, countsAsSpread: true },
+      { kind: 'ADOPTION', mode: 'ADAPT', to: 'viborg-kommune', from: 'scanvogn', innovation: 'scanvogns-handicaptoilet', generation: 1, countsAsSpread: true },
+    ]);
+    expect(spread.reach).toBe(2);
+    expect(spread.structuralVirality).toBeCloseTo(4 / 3, 10);
+  });
+
+  it('lists sharing as an event that does not count as spread', async () => {
+    const spread = await spreadOf('komtil');
+    expect(eventsBrief(spread)).toEqual([{ kind: 'ADOPTION', mode: 'SHARED', to: 'syddansk-universitet', from: 'sydvestjysk-sygehus', innovation: 'komtil', generation: 1, countsAsSpread: false }]);
+    expect(spread).toMatchObject({ reach: 0, depth: 0, structuralVirality: 0, regionsReached: [], kindsReached: [] });
+  });
+
+  it('gives the years from the start of naerklinikken to a dated adoption, and both nominators as generation 0', async () => {
+    const spread = await spreadOf('naerklinikken');
+    expect(spread.originYear).toBe(2018);
+    expect(spread.generations[0]).toEqual({ generation: 0, breadth: 2 });
+    expect(spread.timeToAdoption).toEqual([{ organisation: { id: 'region-sjaelland-e-hospital' }, years: 3 }]);
+    expect(spread.reach).toBe(3);
+  });
+
+  it('returns null for an unknown innovation id', async () => {
+    expect(await api.client.request(SPREAD, { id: 'no-such-innovation' })).toEqual({ spread: null });
+  });
+
+  it('reads the whole cascade with one query, and the origins named in events through one batched lookup', async () => {
+    const tags: string[] = [];
+    const stop = graph.onQuery((event) => tags.push(event.tag));
+    try {
+      await spreadOf('affald-kolding');
+    } finally {
+      stop();
+    }
+    expect(tags.filter((tag) => tag === 'spread.cascade')).toHaveLength(1);
+    expect(tags.filter((tag) => tag === 'organisation.byId')).toHaveLength(1);
+  });
+
+  it('rejects a call without an innovation id', async () => {
+    const error = (await api.client.request(gql`{ spread { reach } }`).catch((e: unknown) => e)) as ClientError;
+    expect(error).toBeInstanceOf(ClientError);
+    expect(error.response.errors![0]!.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(error.response.errors![0]!.message).toBe('Field "spread" argument "innovationId" of type "ID!" is required, but it was not provided.');
+  });
+});
+
+describe('spread(innovationId) through several generations of lineage', () => {
+  const ns = useNamespace(graph, 'spread');
+  const id = (name: string) => ns(name);
+
+  beforeAll(async () => {
+    // R is made by A; B copies it and, with E, builds R2 on it; F is inspired by R2; C, which only
+    // shared R, builds R3 on R2; R3 <- R4 <- R5 <- R6 <- R7, where G copies R6 (5 steps from R)
+    // and H copies R7 (6 steps: beyond the bound). REFERENCED, so the catalogue statistics ignore it.
+    await graph.write(
+      `UNWIND $orgs AS org CREATE (:Organisation {id: org.id, name: org.name, kind: org.kind, region: org.region, country: 'DK', aliases: []})
+       WITH count(*) AS done
+       UNWIND $innovations AS inn CREATE (:Innovation {id: inn.id, title: inn.id, summary: 'test', kind: 'REFERENCED', year: inn.year, retired: false, types: []})
+       WITH count(*) AS done
+       UNWIND $made AS m MATCH (o:Organisation {id: m[0]}), (i:Innovation {id: m[1]}) CREATE (o)-[:MADE]->(i)
+       WITH count(*) AS done
+       UNWIND $adopted AS a MATCH (o:Organisation {id: a.org}), (i:Innovation {id: a.innovation})
+       CREATE (o)-[:ADOPTED {mode: a.mode, status: 'ADOPTED', year: a.year, evidence: 'test', source: 'test:1-1'}]->(i)
+       WITH count(*) AS done
+       UNWIND $lineage AS l MATCH (later:Innovation {id: l[0]}), (earlier:Innovation {id: l[1]})
+       CREATE (later)-[:BUILDS_ON {mode: l[2], status: 'ADOPTED', year: l[3], evidence: 'test', source: 'test:2-2'}]->(earlier)`,
+      {
+        orgs: [
+          { id: id('a'), name: 'Aaa Kommune', kind: 'MUNICIPALITY', region: 'syddanmark' },
+          { id: id('b'), name: 'Bbb Kommune', kind: 'MUNICIPALITY', region: 'nordjylland' },
+          { id: id('c'), name: 'Ccc', kind: 'COMPANY', region: null },
+          { id: id('d'), name: 'Ddd Kommune', kind: 'MUNICIPALITY', region: 'syddanmark' },
+          { id: id('e'), name: 'Eee Region', kind: 'REGION', region: 'hovedstaden' },
+          { id: id('f'), name: 'Fff Forening', kind: 'ASSOCIATION', region: 'nordjylland' },
+          { id: id('g'), name: 'Ggg', kind: 'COMPANY', region: null },
+          { id: id('h'), name: 'Hhh', kind: 'COMPANY', region: null },
+        ],
+        innovations: ['r', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7'].map((name) => ({ id: id(name), year: name === 'r' ? 2015 : null })),
+        made: [
+          [id('a'), id('r')],
+          [id('b'), id('r2')],
+          [id('e'), id('r2')],
+          [id('c'), id('r3')],
+        ],
+        adopted: [
+          { org: id('b'), innovation: id('r'), mode: 'COPY', year: 2017 },
+          { org: id('c'), innovation: id('r'), mode: 'SHARED', year: null },
+          { org: id('d'), innovation: id('r'), mode: 'INTEREST', year: null },
+          { org: id('f'), innovation: id('r2'), mode: 'INSPIRATION', year: 2020 },
+          { org: id('g'), innovation: id('r6'), mode: 'COPY', year: null },
+          { org: id('h'), innovation: id('r7'), mode: 'COPY', year: null },
+        ],
+        lineage: [
+          [id('r2'), id('r'), 'ADAPT', 2018],
+          [id('r3'), id('r2'), 'COPY', null],
+          [id('r4'), id('r3'), 'ADAPT', null],
+          [id('r5'), id('r4'), 'ADAPT', null],
+          [id('r6'), id('r5'), 'ADAPT', null],
+          [id('r7'), id('r6'), 'ADAPT', null],
+        ],
+      },
+      { tag: 'test.fixture' },
+    );
+  });
+
+  it('places each organisation in the generation it was first reached, up to five lineage steps away', async () => {
+    const spread = await spreadOf(id('r'));
+    expect(eventsBrief(spread)).toEqual([
+      { kind: 'ADOPTION', mode: 'COPY', to: id('b'), from: id('a'), innovation: id('r'), generation: 1, countsAsSpread: true },
+      { kind: 'LINEAGE', mode: 'ADAPT', to: id('e'), from: id('a'), innovation: id('r'), generation: 1, countsAsSpread: true },
+      { kind: 'ADOPTION', mode: 'SHARED', to: id('c'), from: id('a'), innovation: id('r'), generation: 1, countsAsSpread: false },
+      { kind: 'ADOPTION', mode: 'INTEREST', to: id('d'), from: id('a'), innovation: id('r'), generation: 1, countsAsSpread: false },
+      { kind: 'ADOPTION', mode: 'INSPIRATION', to: id('f'), from: id('b'), innovation: id('r2'), generation: 2, countsAsSpread: true },
+      { kind: 'LINEAGE', mode: 'COPY', to: id('c'), from: id('b'), innovation: id('r2'), generation: 2, countsAsSpread: true },
+      { kind: 'ADOPTION', mode: 'COPY', to: id('g'), from: null, innovation: id('r6'), generation: 6, countsAsSpread: true },
+    ]);
+    expect(spread.events.find((e) => e.to.id === id('e'))?.descendant).toEqual({ id: id('r2') });
+    expect(spread.events.map((e) => e.to.id)).not.toContain(id('h'));
+    expect(spread.reach).toBe(5);
+    expect(spread.depth).toBe(6);
+    expect(spread.generations.map((g) => g.breadth)).toEqual([1, 2, 2, 0, 0, 0, 1]);
+  });
+
+  it('measures the cascade tree, the regions and kinds reached, and the time to each dated adoption', async () => {
+    const spread = await spreadOf(id('r'));
+    // Tree: origin -> B -> {F, C}; origin -> E; origin -> G. Edges carry 3*3 + 1*5 + 1*5 + 1*5 + 1*5 = 29 of 15 pairs.
+    expect(spread.structuralVirality).toBeCloseTo(29 / 15, 10);
+    expect(spread.regionsReached.map((r) => [r.region.id, r.organisations])).toEqual([
+      ['nordjylland', 2],
+      ['hovedstaden', 1],
+    ]);
+    expect(spread.kindsReached).toEqual([
+      { kind: 'COMPANY', organisations: 2 },
+      { kind: 'ASSOCIATION', organisations: 1 },
+      { kind: 'MUNICIPALITY', organisations: 1 },
+      { kind: 'REGION', organisations: 1 },
+    ]);
+    expect(spread.originYear).toBe(2015);
+    expect(spread.timeToAdoption).toEqual([
+      { organisation: { id: id('b') }, years: 2 },
+      { organisation: { id: id('e') }, years: 3 },
+      { organisation: { id: id('f') }, years: 5 },
+    ]);
+  });
+
+  it('starts a cascade from a descendant too, reaching one step further down the chain', async () => {
+    const spread = await spreadOf(id('r2'));
+    expect(spread.generations.map((g) => g.breadth)).toEqual([2, 2, 0, 0, 0, 1, 1]);
+    expect(spread.events.map((e) => e.to.id)).toContain(id('h'));
+  });
+});
+
+describe('spread metrics', () => {
+  const org = (id: string, extra: Partial<OrganisationNode> = {}): OrganisationNode => ({ id, name: id, kind: 'MUNICIPALITY', country: 'DK', regionId: null, parentId: null, aliases: [], ...extra });
+  const innovation = (id: string, year: number | null = null): InnovationNode => ({
+    id,
+    title: id,
+    summary: '',
+    year,
+    targetGroup: null,
+    kind: 'MAIN_CASE',
+    sector: null,
+    types: [],
+    coronaRelated: false,
+    retired: false,
+    sourceDocument: null,
+    sourceSection: null,
+    sourceLines: null,
+    sourcePage: null,
+  });
+  const adoption = (to: string, mode: string, year: number | null = null, fromId: string | null = null) => ({ organisation: org(to), mode, status: 'ADOPTED', year, evidence: null, source: null, fromId });
+  const member = (id: string, distance: number, origins: string[], extra: Partial<CascadeMember> = {}): CascadeMember => ({
+    innovation: innovation(id, distance === 0 ? 2010 : null),
+    distance,
+    origins: origins.map((o) => org(o)),
+    adoptions: [],
+    buildsOn: [],
+    ...extra,
+  });
+  const cascade = (members: CascadeMember[]): RawCascade => ({ innovation: members[0]!.innovation, signals: [], members });
+
+  it('gives a star of 4 nodes a structural virality of 1.5', () => {
+    expect(structuralVirality(new Map([['b', 'a'], ['c', 'a'], ['d', 'a']]))).toBe(1.5);
+  });
+
+  it('gives a path of 3 nodes a structural virality of 4/3', () => {
+    expect(structuralVirality(new Map([['b', 'a'], ['c', 'b']]))).toBeCloseTo(4 / 3, 12);
+  });
+
+  it('gives a tree of fewer than 2 nodes a structural virality of 0', () => {
+    expect(structuralVirality(new Map())).toBe(0);
+  });
+
+  it('refuses a forest or a cycle as a cascade tree', () => {
+    expect(() => structuralVirality(new Map([['b', 'a'], ['d', 'c']]))).toThrow('a cascade tree must have exactly one root, got 2');
+    expect(() => structuralVirality(new Map([['b', 'a'], ['c', 'd'], ['d', 'c']]))).toThrow('a cascade tree must connect every node to its root, got 2 nodes on a cycle');
+    expect(() => structuralVirality(new Map([['a', 'a']]))).toThrow('a cascade tree must not have a node as its own parent, got a');
+  });
+
+  it('hangs an organisation under the one it took the innovation from, and under the origin otherwise', () => {
+    const raw = cascade([
+      member('root', 0, ['origin']),
+      member('child', 1, ['x'], { buildsOn: [{ innovationId: 'root', mode: 'COPY', status: 'ADOPTED', year: null, evidence: null, source: null }], adoptions: [adoption('y', 'ADAPT')] }),
+    ]);
+    raw.members[0]!.adoptions.push(adoption('z', 'COPY', null, 'elsewhere'));
+    const tree = cascadeTree(cascadeEvents(raw), new Set(['origin']));
+    expect(Object.fromEntries(tree)).toEqual({ x: CASCADE_ROOT, y: 'x', z: CASCADE_ROOT });
+  });
+
+  it('summarises a cascade: reach and delays beyond the origin, of spread proper only', () => {
+    const raw = cascade([
+      member('root', 0, ['origin', 'partner'], {
+        adoptions: [adoption('a', 'COPY', 2012), adoption('origin', 'ADAPT', 2011), adoption('b', 'SHARED', 2013), adoption('c', 'INTEREST')],
+      }),
+      member('far', 2, ['d']),
+    ]);
+    const summary = summariseSpread(raw);
+    expect(summary.reach).toBe(1);
+    expect(summary.generations).toEqual([
+      { generation: 0, breadth: 2 },
+      { generation: 1, breadth: 1 },
+    ]);
+    expect(summary.timeToAdoption.map((d) => [d.organisation.id, d.years])).toEqual([['a', 2]]);
+    expect(summary.events.filter((e) => e.countsAsSpread).map((e) => e.to.id)).toEqual(['origin', 'a']);
+  });
+
+  it('counts breadth per generation and fills skipped generations with 0', () => {
+    expect(generationBreadths(1, [{ organisation: org('a'), generation: 3 }, { organisation: org('b'), generation: 1 }])).toEqual([
+      { generation: 0, breadth: 1 },
+      { generation: 1, breadth: 1 },
+      { generation: 2, breadth: 0 },
+      { generation: 3, breadth: 1 },
+    ]);
+  });
+
+  it('has no adoption delays when the origin year is unknown', () => {
+    const events = cascadeEvents(cascade([member('root', 0, ['o'], { adoptions: [adoption('a', 'COPY', 2020)] })]));
+    expect(adoptionDelays(events, null)).toEqual([]);
+    expect(adoptionDelays(events, 2018)).toEqual([{ organisation: org('a'), years: 2 }]);
+  });
+
+  it('turns group counts into shares, labels and an order with the group without a value last', () => {
+    const counts = { innovations: 4, adoptions: 3, reusing: 1, activelyShared: 2, spread: 3, collaborating: 0 };
+    const groups = spreadGroups('ORGANISATION_KIND', [
+      { key: null, label: null, ...counts },
+      { key: 'STATE_AGENCY', label: null, ...counts },
+      { key: 'MUNICIPALITY', label: null, ...counts },
+    ]);
+    expect(groups.map((g) => [g.key, g.label])).toEqual([
+      ['MUNICIPALITY', 'Municipality'],
+      ['STATE_AGENCY', 'State agency'],
+      ['NONE', 'No nominator'],
+    ]);
+    expect(groups[0]).toMatchObject({ innovations: 4, adoptions: 3, reuseShare: 0.25, activelySharedShare: 0.5, spreadShare: 0.75, collaborationShare: 0 });
+    expect(share(0, 0)).toBe(0);
+    expect(enumLabel('REGIONAL_HEALTH_AUTHORITY')).toBe('Regional health authority');
+  });
+});
