@@ -22,28 +22,33 @@ import type { InnovationNode } from '../graph/records.js';
  */
 export function createLoaders(graph: GraphRunner) {
   const related = new Map<RelatedName, DataLoader<string, unknown[]>>();
+  // Dispatch once the current round of resolvers has run, not after the first promise job: fields
+  // of one nesting level that settle a few microtasks apart then share one batch, so the number
+  // of queries depends on the shape of the request only, never on timing or list length.
+  const options = { batchScheduleFn: (dispatch: () => void) => setImmediate(dispatch) };
   return {
-    innovation: new DataLoader((ids: readonly string[]) => findInnovations(graph, ids)),
-    organisation: new DataLoader((ids: readonly string[]) => findOrganisations(graph, ids)),
-    person: new DataLoader((ids: readonly string[]) => findPeople(graph, ids)),
-    region: new DataLoader((ids: readonly string[]) => findRegions(graph, ids)),
-    theme: new DataLoader((ids: readonly string[]) => findThemes(graph, ids)),
-    source: new DataLoader((ids: readonly string[]) => findSources(graph, ids)),
+    innovation: new DataLoader((ids: readonly string[]) => findInnovations(graph, ids), options),
+    organisation: new DataLoader((ids: readonly string[]) => findOrganisations(graph, ids), options),
+    person: new DataLoader((ids: readonly string[]) => findPeople(graph, ids), options),
+    region: new DataLoader((ids: readonly string[]) => findRegions(graph, ids), options),
+    theme: new DataLoader((ids: readonly string[]) => findThemes(graph, ids), options),
+    source: new DataLoader((ids: readonly string[]) => findSources(graph, ids), options),
 
     /** The items related to a parent by one relationship kind (nominators, contacts, units...). */
     related<N extends RelatedName>(name: N): DataLoader<string, RelatedItems[N][]> {
       let loader = related.get(name);
       if (!loader) {
-        loader = new DataLoader((ids: readonly string[]) => findRelated(graph, name, ids));
+        loader = new DataLoader((ids: readonly string[]) => findRelated(graph, name, ids), options);
         related.set(name, loader);
       }
       return loader as DataLoader<string, RelatedItems[N][]>;
     },
 
     nominatedPage: new DataLoader<NominatedPageKey, Page<InnovationNode>, string>((keys) => listNominatedPages(graph, keys), {
+      ...options,
       cacheKeyFn: (key) => JSON.stringify([key.organisationId, key.first, key.after]),
     }),
-    nominatedCount: new DataLoader((ids: readonly string[]) => countNominated(graph, ids)),
+    nominatedCount: new DataLoader((ids: readonly string[]) => countNominated(graph, ids), options),
   };
 }
 
