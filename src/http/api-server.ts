@@ -45,7 +45,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     schema: options.schema,
     introspection: !options.production,
     includeStacktraceInErrorResponses: !options.production,
-    formatError: createErrorFormatter({ production: options.production }),
+    formatError: createErrorFormatter({ production: options.production, schema: options.schema }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs }),
       ApolloServerPluginLandingPageDisabled(),

@@ -1,5 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { isEnumType, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { AppError, ErrorCode, PUBLIC_CODES } from '../errors.js';
 
 /**
@@ -7,9 +7,20 @@ import { AppError, ErrorCode, PUBLIC_CODES } from '../errors.js';
  * message; faults reach the client, in production, as a generic INTERNAL_SERVER_ERROR that
  * names the request id and nothing of the internals.
  */
-export function createErrorFormatter(options: { production: boolean }) {
+export function createErrorFormatter(options: { production: boolean; schema?: GraphQLSchema }) {
+  const enumValues = options.schema ? enumValuesOf(options.schema) : new Map<string, string[]>();
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
+    const unknownEnum = UNKNOWN_ENUM_VALUE.exec(formatted.message);
+    if (unknownEnum && enumValues.has(unknownEnum[2]!)) {
+      // An unknown enum value is bad input wherever it was written (inline or in variables):
+      // one code for both, and the message lists what is allowed.
+      return withoutStacktrace({
+        ...formatted,
+        message: `${formatted.message.replace(/\s*Did you mean[^?]*\?/, '')} Allowed values: ${enumValues.get(unknownEnum[2]!)!.join(', ')}.`,
+        extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT },
+      });
+    }
     if (original instanceof AppError) {
       return {
         message: original.message,
@@ -31,6 +42,16 @@ export function createErrorFormatter(options: { production: boolean }) {
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(requestId ? { requestId } : {}) },
     };
   };
+}
+
+const UNKNOWN_ENUM_VALUE = /Value "([^"]*)" does not exist in "(\w+)" enum\./;
+
+function enumValuesOf(schema: GraphQLSchema): Map<string, string[]> {
+  const values = new Map<string, string[]>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isEnumType(type) && !type.name.startsWith('__')) values.set(type.name, type.getValues().map((v) => v.name));
+  }
+  return values;
 }
 
 function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedError {

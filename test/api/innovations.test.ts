@@ -189,6 +189,7 @@ describe('innovations errors', () => {
     const { message, code } = await failure(LIST, { filter: { kinds: ['BIG_CASE'] } });
     expect(code).toBe('BAD_USER_INPUT');
     expect(message).toContain('Value "BIG_CASE" does not exist in "InnovationKind" enum.');
+    expect(message).toContain('Allowed values: MAIN_CASE, SMALL_INNOVATION, WATCH_LIST, PROCUREMENT_CASE, REFERENCED.');
   });
 
   it('rejects a year range that ends before it starts', async () => {
