@@ -21,6 +21,23 @@ export interface Config {
   readonly shutdownGraceMs: number;
   /** Serve the GraphiQL playground to browsers at /graphql. Defaults to true, and to false in production. */
   readonly playground: boolean;
+  readonly security: SecurityConfig;
+}
+
+export interface SecurityConfig {
+  /**
+   * Secret that signs and checks access tokens (HS256), at least 32 characters. Required in
+   * production; elsewhere a secret is generated once into `.data/auth-secret` when unset.
+   */
+  readonly jwtSecret: string | undefined;
+  /** Show people's e-mail and phone to authenticated callers only. Defaults to false. */
+  readonly contactsRequireAuth: boolean;
+  /** Requests a client may make per minute; 0 turns the limit off. Defaults to 600. */
+  readonly rateLimitPerMinute: number;
+  /** Deepest selection nesting a query may have. Defaults to 12. */
+  readonly maxQueryDepth: number;
+  /** Highest estimated cost a query may have (see http/query-limits.ts). Defaults to 25_000. */
+  readonly maxQueryComplexity: number;
 }
 
 export interface Neo4jConfig {
@@ -90,6 +107,20 @@ const milliseconds = (name: string, fallback: number, min: number) =>
       const n = Number(value);
       if (!Number.isInteger(n) || n < min) {
         ctx.addIssue({ code: 'custom', message: `${name} must be a whole number of milliseconds, at least ${min}, got "${value}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const wholeNumber = (name: string, fallback: number, min: number) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '') return fallback;
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < min) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a whole number, at least ${min}, got "${value}"` });
         return z.NEVER;
       }
       return n;
@@ -166,6 +197,21 @@ const environmentSchema = z.object({
   SHUTDOWN_GRACE_MS: milliseconds('SHUTDOWN_GRACE_MS', 10_000, 0),
   // Its default depends on NODE_ENV, so it is settled in loadConfig.
   PLAYGROUND: flag('PLAYGROUND', undefined),
+  AUTH_JWT_SECRET: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '') return undefined;
+      if (value.length < 32) {
+        ctx.addIssue({ code: 'custom', message: `AUTH_JWT_SECRET must be at least 32 characters, got ${value.length}` });
+        return z.NEVER;
+      }
+      return value;
+    }),
+  CONTACTS_REQUIRE_AUTH: flag('CONTACTS_REQUIRE_AUTH', false),
+  RATE_LIMIT_PER_MINUTE: wholeNumber('RATE_LIMIT_PER_MINUTE', 600, 0),
+  MAX_QUERY_DEPTH: wholeNumber('MAX_QUERY_DEPTH', 12, 2),
+  MAX_QUERY_COMPLEXITY: wholeNumber('MAX_QUERY_COMPLEXITY', 25_000, 10),
   NEO4J_URI: neo4jUri,
   NEO4J_USER: z.string().optional().transform((v) => (v ? v : 'neo4j')),
   NEO4J_PASSWORD: z.string().optional().transform((v) => (v ? v : undefined)),
@@ -195,6 +241,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((issue) => issue.message));
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.AUTH_JWT_SECRET) {
+    throw new ConfigError(['AUTH_JWT_SECRET must be set in production (at least 32 characters), so that tokens survive restarts and every instance accepts them']);
+  }
   return deepFreeze({
     environment: e.NODE_ENV,
     port: e.PORT,
@@ -203,6 +252,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedOnEmpty: e.SEED_ON_EMPTY,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     playground: e.PLAYGROUND ?? e.NODE_ENV !== 'production',
+    security: {
+      jwtSecret: e.AUTH_JWT_SECRET,
+      contactsRequireAuth: e.CONTACTS_REQUIRE_AUTH,
+      rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      maxQueryDepth: e.MAX_QUERY_DEPTH,
+      maxQueryComplexity: e.MAX_QUERY_COMPLEXITY,
+    },
     neo4j: {
       uri: e.NEO4J_URI,
       user: e.NEO4J_USER,

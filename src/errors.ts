@@ -9,6 +9,11 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   TIMEOUT: 'TIMEOUT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  RATE_LIMITED: 'RATE_LIMITED',
+  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -42,6 +47,27 @@ export class ServiceUnavailableError extends AppError {
 export class QueryTimeoutError extends AppError {
   constructor(timeoutMs: number) {
     super(ErrorCode.TIMEOUT, `The query took longer than the limit of ${timeoutMs} ms and was stopped; ask for less (a smaller first, a lower depth).`);
+  }
+}
+
+/** No valid credentials: a missing, malformed, forged or expired token where one is needed. */
+export class UnauthenticatedError extends AppError {
+  constructor(message: string) {
+    super(ErrorCode.UNAUTHENTICATED, message);
+  }
+}
+
+/** Valid credentials, but a role too low for what was asked. */
+export class ForbiddenError extends AppError {
+  constructor(message: string) {
+    super(ErrorCode.FORBIDDEN, message);
+  }
+}
+
+/** A request refused before execution for its size: too deep or too costly. */
+export class QueryLimitError extends AppError {
+  constructor(code: typeof ErrorCode.QUERY_TOO_DEEP | typeof ErrorCode.QUERY_TOO_COMPLEX, message: string, details: Record<string, unknown>) {
+    super(code, message, details);
   }
 }
 

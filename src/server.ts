@@ -5,6 +5,7 @@ import { GraphRunner } from './graph/graph-runner.js';
 import { applyGraphSchema } from './graph/schema-setup.js';
 import { createApiServer } from './http/api-server.js';
 import { seedIfEmpty } from './ingest/seed-loader.js';
+import { resolveJwtSecret } from './auth/secret.js';
 import { ShutdownSequence } from './lifecycle.js';
 import type { Logger } from './logger.js';
 import { buildApiSchema } from './modules/schema.js';
@@ -63,6 +64,7 @@ export async function startServer(config: Config, logger: Logger, projectRoot: s
       production: config.environment === 'production',
       playground: config.playground,
       shutdownGraceMs: config.shutdownGraceMs,
+      security: { ...config.security, jwtSecret: resolveJwtSecret(config.security.jwtSecret, projectRoot) },
     });
     shutdown.add('HTTP server', () => server.stop());
     const url = await server.listen(config.port, config.host);

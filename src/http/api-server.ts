@@ -6,17 +6,22 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { callerFromHeader, CredentialsError } from '../auth/caller.js';
+import { ErrorCode } from '../errors.js';
 import { createContext, type RequestContext } from '../context.js';
 import type { GraphRunner } from '../graph/graph-runner.js';
 import type { Logger } from '../logger.js';
 import { errorLoggingPlugin } from './error-logging.plugin.js';
 import { createErrorFormatter } from './format-error.js';
 import { healthRouter } from './health.js';
+import { complexityLimitPlugin, depthLimitRule } from './query-limits.js';
+import { rateLimitMiddleware } from './rate-limit.js';
 import { playgroundRouter } from './playground.js';
 
 export interface ApiServerOptions {
   readonly schema: GraphQLSchema;
+  readonly security: ApiSecurity;
   readonly graph: GraphRunner;
   readonly logger: Logger;
   readonly production: boolean;
@@ -24,6 +29,16 @@ export interface ApiServerOptions {
   readonly playground?: boolean;
   /** How long stop() lets in-flight requests finish before closing their connections. */
   readonly shutdownGraceMs: number;
+}
+
+export interface ApiSecurity {
+  /** Secret that checks bearer tokens. */
+  readonly jwtSecret: string;
+  readonly contactsRequireAuth: boolean;
+  /** 0 turns the limit off. */
+  readonly rateLimitPerMinute: number;
+  readonly maxQueryDepth: number;
+  readonly maxQueryComplexity: number;
 }
 
 export interface ApiServer {
@@ -45,17 +60,25 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     schema: options.schema,
     introspection: !options.production,
     includeStacktraceInErrorResponses: !options.production,
+    // Refuse operations whose selections expand into too many fields (e.g. through fragments).
+    maxRecursiveSelections: true,
+    // On by default; said here because the write API relies on it: browsers cannot send a
+    // "simple" cross-site request that Apollo would execute.
+    csrfPrevention: true,
+    validationRules: [depthLimitRule(options.security.maxQueryDepth)],
     formatError: createErrorFormatter({ production: options.production, schema: options.schema }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs }),
       ApolloServerPluginLandingPageDisabled(),
       errorLoggingPlugin(),
+      complexityLimitPlugin(options.security.maxQueryComplexity),
     ],
   });
   await apollo.start();
 
   app.use(healthRouter({ databaseReady: () => options.graph.ping(), draining: () => draining }));
   if (options.playground ?? !options.production) app.use(playgroundRouter());
+  if (options.security.rateLimitPerMinute > 0) app.use('/graphql', rateLimitMiddleware(options.security.rateLimitPerMinute));
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),
@@ -63,7 +86,11 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       context: async ({ req, res }) => {
         const requestId = requestIdOf(req.headers['x-request-id']);
         res.setHeader('x-request-id', requestId);
-        return createContext({ logger: options.logger, graph: options.graph }, requestId);
+        const caller = await callerFromHeader(req.headers.authorization, options.security.jwtSecret).catch((error: unknown) => {
+          if (!(error instanceof CredentialsError)) throw error;
+          throw new GraphQLError(error.message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+        });
+        return createContext({ logger: options.logger, graph: options.graph, settings: { contactsRequireAuth: options.security.contactsRequireAuth } }, requestId, caller);
       },
     }),
   );

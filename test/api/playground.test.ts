@@ -4,7 +4,7 @@ import { createApiServer, type ApiServer } from '../../src/http/api-server.js';
 import { playgroundExamples } from '../../src/http/playground-examples.js';
 import { createLogger } from '../../src/logger.js';
 import { buildApiSchema } from '../../src/modules/schema.js';
-import { useTestApi } from '../support/api.js';
+import { TEST_SECURITY, useTestApi } from '../support/api.js';
 import { useTestGraph } from '../support/graph.js';
 
 const graph = useTestGraph();
@@ -177,7 +177,7 @@ describe('the playground in production', () => {
   beforeAll(async () => {
     const schema = await buildApiSchema();
     const make = (playground: boolean | undefined) =>
-      createApiServer({ schema, graph, logger: createLogger('silent'), production: true, playground, shutdownGraceMs: 1_000 });
+      createApiServer({ schema, graph, logger: createLogger('silent'), production: true, playground, shutdownGraceMs: 1_000, security: TEST_SECURITY });
     const off = await make(undefined);
     const on = await make(true);
     servers = {

@@ -11,6 +11,8 @@ function problemsOf(env: Record<string, string>): readonly string[] {
   throw new Error('expected the configuration to be rejected');
 }
 
+const SECRET = 'a-secret-of-at-least-thirty-two-characters';
+
 describe('configuration', () => {
   it('uses documented defaults when the environment says nothing', () => {
     const config = loadConfig({});
@@ -30,6 +32,11 @@ describe('configuration', () => {
       PORT: '8080',
       HOST: '0.0.0.0',
       NODE_ENV: 'production',
+      AUTH_JWT_SECRET: SECRET,
+      CONTACTS_REQUIRE_AUTH: 'true',
+      RATE_LIMIT_PER_MINUTE: '120',
+      MAX_QUERY_DEPTH: '8',
+      MAX_QUERY_COMPLEXITY: '5000',
       NEO4J_URI: 'neo4j://cluster.example:7687',
       NEO4J_USER: 'api',
       NEO4J_PASSWORD: 'secret',
@@ -41,6 +48,7 @@ describe('configuration', () => {
     expect(config.port).toBe(8080);
     expect(config.host).toBe('0.0.0.0');
     expect(config.environment).toBe('production');
+    expect(config.security).toEqual({ jwtSecret: SECRET, contactsRequireAuth: true, rateLimitPerMinute: 120, maxQueryDepth: 8, maxQueryComplexity: 5000 });
     expect(config.neo4j).toMatchObject({ uri: 'neo4j://cluster.example:7687', user: 'api', password: 'secret', database: 'innovation', queryTimeoutMs: 5000 });
     expect(config.neo4j.embedded.pageCache).toBe('512m');
     expect(config.seedOnEmpty).toBe(false);
@@ -50,8 +58,8 @@ describe('configuration', () => {
     expect(loadConfig({}).playground).toBe(true);
     expect(loadConfig({ NODE_ENV: 'test' }).playground).toBe(true);
     expect(loadConfig({ PLAYGROUND: 'false' }).playground).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production' }).playground).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', PLAYGROUND: 'true' }).playground).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: SECRET }).playground).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: SECRET, PLAYGROUND: 'true' }).playground).toBe(true);
     expect(problemsOf({ PLAYGROUND: 'on' })).toEqual(['PLAYGROUND must be true or false, got "on"']);
   });
 
@@ -92,5 +100,24 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: 'x', NODE_ENV: 'staging' })).toThrowError(
       'Invalid configuration:\n  - NODE_ENV must be one of development, production, test, got "staging"\n  - PORT must be a whole number from 1 to 65535, got "x"',
     );
+  });
+
+  it('has safe security defaults: open reads, a rate limit, depth and cost limits', () => {
+    expect(loadConfig({}).security).toEqual({ jwtSecret: undefined, contactsRequireAuth: false, rateLimitPerMinute: 600, maxQueryDepth: 12, maxQueryComplexity: 25_000 });
+  });
+
+  it('refuses production without a signing secret, and a secret that is too short', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+      'AUTH_JWT_SECRET must be set in production (at least 32 characters), so that tokens survive restarts and every instance accepts them',
+    ]);
+    expect(problemsOf({ AUTH_JWT_SECRET: 'short' })).toEqual(['AUTH_JWT_SECRET must be at least 32 characters, got 5']);
+  });
+
+  it('rejects limits that are not whole numbers or too small', () => {
+    expect(problemsOf({ RATE_LIMIT_PER_MINUTE: '-1', MAX_QUERY_DEPTH: '1', MAX_QUERY_COMPLEXITY: 'lots' })).toEqual([
+      'RATE_LIMIT_PER_MINUTE must be a whole number, at least 0, got "-1"',
+      'MAX_QUERY_DEPTH must be a whole number, at least 2, got "1"',
+      'MAX_QUERY_COMPLEXITY must be a whole number, at least 10, got "lots"',
+    ]);
   });
 });

@@ -11,10 +11,9 @@ export class Person {
   @Field(() => String, { nullable: true, description: 'Role or title as the source prints it.' })
   role!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'E-mail address.' })
+  // E-mail and phone are resolved in person.resolver.ts: a deployment may show them to
+  // authenticated callers only.
   email!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Phone number in international form, e.g. "+45 29 20 84 25".' })
   phone!: string | null;
 
   organisationId!: string | null;
