@@ -11,6 +11,17 @@ export function createErrorFormatter(options: { production: boolean; schema?: Gr
   const enumValues = options.schema ? enumValuesOf(options.schema) : new Map<string, string[]>();
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
+    const validationErrors = formatted.extensions?.validationErrors;
+    if (Array.isArray(validationErrors)) {
+      // class-validator's findings: one line each, naming the field, the rule and the value.
+      const problems = flattenValidationErrors(validationErrors as ValidationFinding[], '');
+      return withoutStacktrace({
+        message: `Invalid input: ${problems.map((p) => p.message).join('; ')}.`,
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: ErrorCode.BAD_USER_INPUT, problems },
+      });
+    }
     const unknownEnum = UNKNOWN_ENUM_VALUE.exec(formatted.message);
     if (unknownEnum && enumValues.has(unknownEnum[2]!)) {
       // An unknown enum value is bad input wherever it was written (inline or in variables):
@@ -42,6 +53,25 @@ export function createErrorFormatter(options: { production: boolean; schema?: Gr
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(requestId ? { requestId } : {}) },
     };
   };
+}
+
+interface ValidationFinding {
+  property: string;
+  value?: unknown;
+  constraints?: Record<string, string>;
+  children?: ValidationFinding[];
+}
+
+function flattenValidationErrors(findings: ValidationFinding[], prefix: string): { field: string; rule: string; message: string }[] {
+  return findings.flatMap((finding) => {
+    const field = prefix ? `${prefix}.${finding.property}` : finding.property;
+    const own = Object.entries(finding.constraints ?? {}).map(([rule, text]) => ({
+      field,
+      rule,
+      message: `${field}: ${text} (got ${JSON.stringify(finding.value)?.slice(0, 80) ?? 'nothing'})`,
+    }));
+    return [...own, ...flattenValidationErrors(finding.children ?? [], field)];
+  });
 }
 
 const UNKNOWN_ENUM_VALUE = /Value "([^"]*)" does not exist in "(\w+)" enum\./;

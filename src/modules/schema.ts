@@ -5,6 +5,7 @@ import './common/enums.js';
 import { AdoptionResolver, InnovationResolver, LineageResolver, SpreadSignalResolver } from './innovation/innovation.resolver.js';
 import { NetworkResolver } from './network/network.resolver.js';
 import { PathResolver } from './network/path.resolver.js';
+import { OrganisationMutationResolver } from './organisation/organisation-mutation.resolver.js';
 import { OrganisationResolver } from './organisation/organisation.resolver.js';
 import { PersonResolver } from './person/person.resolver.js';
 import { RecommendationResolver } from './recommendation/recommendation.resolver.js';
@@ -21,6 +22,7 @@ export const resolvers = [
   AdoptionResolver,
   SpreadSignalResolver,
   OrganisationResolver,
+  OrganisationMutationResolver,
   PersonResolver,
   SearchResolver,
   ThemeResolver,
@@ -36,5 +38,6 @@ export const resolvers = [
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: [...resolvers], validate: false });
+  // Inputs are checked with their class-validator rules before a resolver runs.
+  return buildSchema({ resolvers: [...resolvers], validate: { forbidUnknownValues: false, stopAtFirstError: false } });
 }

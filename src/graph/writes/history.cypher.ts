@@ -1,0 +1,48 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import { toCypherParams } from '../graph-runner.js';
+
+/**
+ * The change history: every write the API makes records, in the same transaction, who changed
+ * what and when, with the entity's properties before and after. Nothing is hard-deleted, so the
+ * history of every entity stays queryable.
+ */
+
+export interface ChangeRecord {
+  /** The caller's subject (from the token). */
+  readonly actor: string;
+  /** What happened, e.g. `createOrganisation`, `recordAdoption`. */
+  readonly action: string;
+  readonly entityType: 'Organisation' | 'Innovation' | 'Person';
+  readonly entityId: string;
+  /** One sentence for people reading the history. */
+  readonly summary: string;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+/** Records one change, linked to the entity it is about. Runs inside the caller's transaction. */
+export async function recordChange(tx: ManagedTransaction, change: ChangeRecord): Promise<void> {
+  await tx.run(
+    `MATCH (entity {id: $entityId}) WHERE $entityType IN labels(entity)
+     CREATE (c:Change {id: randomUUID(), at: datetime(), actor: $actor, action: $action, entityType: $entityType,
+                       entityId: $entityId, summary: $summary, before: $before, after: $after})
+     CREATE (c)-[:CHANGED]->(entity)`,
+    toCypherParams({
+      ...change,
+      before: change.before === null || change.before === undefined ? null : JSON.stringify(change.before),
+      after: change.after === null || change.after === undefined ? null : JSON.stringify(change.after),
+    }),
+  );
+}
+
+export interface ChangeNode {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  summary: string;
+  before: string | null;
+  after: string | null;
+}

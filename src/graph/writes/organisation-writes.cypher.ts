@@ -1,0 +1,105 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import { toCypherParams, type GraphRunner } from '../graph-runner.js';
+import { PROJECT, type OrganisationNode } from '../records.js';
+import { recordChange } from './history.cypher.js';
+import { runWrite, WriteProblemSignal } from './write-result.js';
+
+export interface OrganisationFields {
+  name?: string | undefined;
+  kind?: string | undefined;
+  country?: string | null | undefined;
+  regionId?: string | null | undefined;
+  parentId?: string | null | undefined;
+  aliases?: string[] | undefined;
+}
+
+async function readOrganisation(tx: ManagedTransaction, id: string): Promise<OrganisationNode | null> {
+  const result = await tx.run(`MATCH (o:Organisation {id: $id}) RETURN ${PROJECT.organisation('o')} AS node`, { id });
+  return (result.records[0]?.get('node') as OrganisationNode | undefined) ?? null;
+}
+
+/** Checks that the region and parent an organisation is to point at exist (and no cycle forms). */
+async function checkReferences(tx: ManagedTransaction, id: string, fields: OrganisationFields): Promise<void> {
+  if (fields.regionId) {
+    const found = await tx.run('MATCH (r:Region {id: $id}) RETURN r.id AS id', { id: fields.regionId });
+    if (found.records.length === 0) {
+      throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `input.regionId names no region: "${fields.regionId}"`, field: 'input.regionId' });
+    }
+  }
+  if (fields.parentId) {
+    if (fields.parentId === id) throw new WriteProblemSignal({ code: 'CONFLICT', message: 'input.parentId cannot be the organisation itself', field: 'input.parentId' });
+    const found = await tx.run(
+      `MATCH (p:Organisation {id: $parentId})
+       RETURN p.id AS id, EXISTS { MATCH (p)-[:PART_OF*1..10]->(:Organisation {id: $id}) } AS wouldLoop`,
+      { parentId: fields.parentId, id },
+    );
+    const row = found.records[0];
+    if (!row) throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `input.parentId names no organisation: "${fields.parentId}"`, field: 'input.parentId' });
+    if (row.get('wouldLoop')) {
+      throw new WriteProblemSignal({ code: 'CONFLICT', message: `input.parentId "${fields.parentId}" is itself part of this organisation; the hierarchy cannot loop`, field: 'input.parentId' });
+    }
+  }
+}
+
+/** Sets the given fields; `null` clears region or parent, `undefined` leaves a field as it is. */
+async function applyFields(tx: ManagedTransaction, id: string, fields: OrganisationFields): Promise<void> {
+  await tx.run(
+    `MATCH (o:Organisation {id: $id})
+     SET o.name = coalesce($name, o.name), o.kind = coalesce($kind, o.kind)
+     FOREACH (_ IN CASE WHEN $setCountry THEN [1] ELSE [] END | SET o.country = $country)
+     FOREACH (_ IN CASE WHEN $aliases IS NULL THEN [] ELSE [1] END | SET o.aliases = $aliases, o.aliasText = reduce(t = '', a IN $aliases | t + CASE WHEN t = '' THEN '' ELSE ' | ' END + a))
+     WITH o
+     CALL (o) {
+       WITH o WHERE $setRegion
+       OPTIONAL MATCH (o)-[old:LOCATED_IN]->() DELETE old
+       WITH o
+       SET o.region = $regionId
+       WITH o WHERE $regionId IS NOT NULL
+       MATCH (r:Region {id: $regionId}) MERGE (o)-[:LOCATED_IN]->(r)
+     }
+     CALL (o) {
+       WITH o WHERE $setParent
+       OPTIONAL MATCH (o)-[old:PART_OF]->() DELETE old
+       WITH o WHERE $parentId IS NOT NULL
+       MATCH (p:Organisation {id: $parentId}) MERGE (o)-[:PART_OF]->(p)
+     }`,
+    toCypherParams({
+      id,
+      name: fields.name ?? null,
+      kind: fields.kind ?? null,
+      setCountry: fields.country !== undefined,
+      country: fields.country ?? null,
+      aliases: fields.aliases ?? null,
+      setRegion: fields.regionId !== undefined,
+      regionId: fields.regionId ?? null,
+      setParent: fields.parentId !== undefined,
+      parentId: fields.parentId ?? null,
+    }),
+  );
+}
+
+export function createOrganisation(graph: GraphRunner, actor: string, id: string, fields: OrganisationFields & { name: string; kind: string }) {
+  return runWrite(graph, 'organisation.create', async (tx) => {
+    if (await readOrganisation(tx, id)) {
+      throw new WriteProblemSignal({ code: 'ALREADY_EXISTS', message: `An organisation with id "${id}" exists already; update it instead, or give another id.`, field: 'input.id' });
+    }
+    await checkReferences(tx, id, fields);
+    await tx.run('CREATE (o:Organisation {id: $id, name: $name, kind: $kind, aliases: [], aliasText: "", createdAt: datetime()})', { id, name: fields.name, kind: fields.kind });
+    await applyFields(tx, id, fields);
+    const after = (await readOrganisation(tx, id))!;
+    await recordChange(tx, { actor, action: 'createOrganisation', entityType: 'Organisation', entityId: id, summary: `Created ${after.name}.`, before: null, after });
+    return after;
+  });
+}
+
+export function updateOrganisation(graph: GraphRunner, actor: string, id: string, fields: OrganisationFields) {
+  return runWrite(graph, 'organisation.update', async (tx) => {
+    const before = await readOrganisation(tx, id);
+    if (!before) throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `No organisation has the id "${id}".`, field: 'id' });
+    await checkReferences(tx, id, fields);
+    await applyFields(tx, id, fields);
+    const after = (await readOrganisation(tx, id))!;
+    await recordChange(tx, { actor, action: 'updateOrganisation', entityType: 'Organisation', entityId: id, summary: `Updated ${after.name}.`, before, after });
+    return after;
+  });
+}

@@ -1,0 +1,77 @@
+import { ArrayMaxSize, IsOptional, Length, Matches, MaxLength } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { ID_PATTERN } from '../../ids.js';
+import { OrganisationKind } from '../common/enums.js';
+
+const ID_RULE = { message: '$property must be a slug of lower-case letters, digits and single dashes, such as "aarhus-kommune"' };
+const COUNTRY_RULE = { message: '$property must be a two-letter ISO country code such as DK or NO' };
+
+@InputType({ description: 'A new organisation.' })
+export class CreateOrganisationInput {
+  @Field(() => ID, { nullable: true, description: 'Its id; made from the name when absent (e.g. "Aarhus Kommune" -> aarhus-kommune).' })
+  @IsOptional()
+  @Matches(ID_PATTERN, ID_RULE)
+  @MaxLength(120)
+  id?: string;
+
+  @Field(() => String, { description: 'Canonical name.' })
+  @Length(2, 200)
+  name!: string;
+
+  @Field(() => OrganisationKind, { description: 'What kind of body it is.' })
+  kind!: string;
+
+  @Field(() => String, { nullable: true, description: 'ISO country code, e.g. DK.' })
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, COUNTRY_RULE)
+  country?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Region id, e.g. `syddanmark`.' })
+  @IsOptional()
+  @Matches(ID_PATTERN, ID_RULE)
+  regionId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Id of the organisation it belongs to.' })
+  @IsOptional()
+  @Matches(ID_PATTERN, ID_RULE)
+  parentId?: string;
+
+  @Field(() => [String], { nullable: true, description: 'Other names it goes by.' })
+  @IsOptional()
+  @ArrayMaxSize(30)
+  @Length(1, 200, { each: true })
+  aliases?: string[];
+}
+
+@InputType({ description: 'Changes to an organisation: only the fields given change; null clears region or parent.' })
+export class UpdateOrganisationInput {
+  @Field(() => String, { nullable: true, description: 'New canonical name.' })
+  @IsOptional()
+  @Length(2, 200)
+  name?: string;
+
+  @Field(() => OrganisationKind, { nullable: true, description: 'New kind.' })
+  @IsOptional()
+  kind?: string;
+
+  @Field(() => String, { nullable: true, description: 'New country code.' })
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, COUNTRY_RULE)
+  country?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'New region id; null to clear.' })
+  @IsOptional()
+  @Matches(ID_PATTERN, ID_RULE)
+  regionId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'New parent organisation id; null to clear.' })
+  @IsOptional()
+  @Matches(ID_PATTERN, ID_RULE)
+  parentId?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'The full new list of other names.' })
+  @IsOptional()
+  @ArrayMaxSize(30)
+  @Length(1, 200, { each: true })
+  aliases?: string[];
+}

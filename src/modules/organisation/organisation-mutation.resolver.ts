@@ -1,0 +1,40 @@
+import { Arg, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { actorOf } from '../../auth/caller.js';
+import { requireRole } from '../../auth/guards.js';
+import type { RequestContext } from '../../context.js';
+import type { OrganisationNode } from '../../graph/records.js';
+import { createOrganisation, updateOrganisation } from '../../graph/writes/organisation-writes.cypher.js';
+import { slugify } from '../../ids.js';
+import { MutationProblem, toPayload } from '../common/mutation-problem.type.js';
+import { CreateOrganisationInput, UpdateOrganisationInput } from './organisation-mutation.input.js';
+import { Organisation } from './organisation.type.js';
+
+@ObjectType({ description: 'The organisation as changed, or the problem that stopped the change.' })
+export class OrganisationPayload {
+  @Field(() => Organisation, { nullable: true, description: 'The organisation after the change; null when there was a problem.' })
+  organisation!: OrganisationNode | null;
+
+  @Field(() => MutationProblem, { nullable: true, description: 'Why nothing was changed; null on success.' })
+  problem!: MutationProblem | null;
+}
+
+@Resolver()
+export class OrganisationMutationResolver {
+  @Mutation(() => OrganisationPayload, { description: 'Adds an organisation. Needs the role editor.' })
+  async createOrganisation(@Arg('input', () => CreateOrganisationInput) input: CreateOrganisationInput, @Ctx() ctx: RequestContext): Promise<OrganisationPayload> {
+    requireRole(ctx.caller, 'editor', 'createOrganisation');
+    const { id, ...fields } = input;
+    const result = await createOrganisation(ctx.graph, actorOf(ctx.caller), id ?? slugify(input.name), fields);
+    return toPayload('organisation', result);
+  }
+
+  @Mutation(() => OrganisationPayload, { description: 'Corrects an organisation; only the fields given change. Needs the role editor.' })
+  async updateOrganisation(
+    @Arg('id', () => ID, { description: 'The organisation to change.' }) id: string,
+    @Arg('input', () => UpdateOrganisationInput) input: UpdateOrganisationInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<OrganisationPayload> {
+    requireRole(ctx.caller, 'editor', 'updateOrganisation');
+    return toPayload('organisation', await updateOrganisation(ctx.graph, actorOf(ctx.caller), id, input));
+  }
+}
