@@ -84,47 +84,25 @@ function findProjectRoot(start: string): string {
 const NEO4J_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
 const SIZE = /^[1-9][0-9]*[kmg]$/i;
 
-const port = (name: string, fallback: number) =>
+/** A whole number within bounds; the message names the variable, the rule and the value. */
+const integer = (name: string, fallback: number, rule: { min: number; max?: number; unit?: string }) =>
   z
     .string()
     .optional()
     .transform((value, ctx) => {
       if (value === undefined || value === '') return fallback;
       const n = Number(value);
-      if (!Number.isInteger(n) || n < 1 || n > 65535) {
-        ctx.addIssue({ code: 'custom', message: `${name} must be a whole number from 1 to 65535, got "${value}"` });
+      if (!Number.isInteger(n) || n < rule.min || (rule.max !== undefined && n > rule.max)) {
+        const bounds = rule.max !== undefined ? ` from ${rule.min} to ${rule.max}` : `${rule.unit ? ` of ${rule.unit}` : ''}, at least ${rule.min}`;
+        ctx.addIssue({ code: 'custom', message: `${name} must be a whole number${bounds}, got "${value}"` });
         return z.NEVER;
       }
       return n;
     });
 
-const milliseconds = (name: string, fallback: number, min: number) =>
-  z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (value === undefined || value === '') return fallback;
-      const n = Number(value);
-      if (!Number.isInteger(n) || n < min) {
-        ctx.addIssue({ code: 'custom', message: `${name} must be a whole number of milliseconds, at least ${min}, got "${value}"` });
-        return z.NEVER;
-      }
-      return n;
-    });
-
-const wholeNumber = (name: string, fallback: number, min: number) =>
-  z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (value === undefined || value === '') return fallback;
-      const n = Number(value);
-      if (!Number.isInteger(n) || n < min) {
-        ctx.addIssue({ code: 'custom', message: `${name} must be a whole number, at least ${min}, got "${value}"` });
-        return z.NEVER;
-      }
-      return n;
-    });
+const port = (name: string, fallback: number) => integer(name, fallback, { min: 1, max: 65535 });
+const milliseconds = (name: string, fallback: number, min: number) => integer(name, fallback, { min, unit: 'milliseconds' });
+const wholeNumber = (name: string, fallback: number, min: number) => integer(name, fallback, { min });
 
 const size = (name: string, fallback: string) =>
   z

@@ -31,6 +31,29 @@ export interface SeedRows {
   signals: Row[];
 }
 
+/** A row set with nothing in it, to fill in part by part. */
+export function emptySeedRows(): SeedRows {
+  return {
+    regions: [],
+    sources: [],
+    prizes: [],
+    organisations: [],
+    themes: [],
+    people: [],
+    innovations: [],
+    nominations: [],
+    makers: [],
+    partnerships: [],
+    contacts: [],
+    themeLinks: [],
+    awards: [],
+    effects: [],
+    adoptions: [],
+    lineage: [],
+    signals: [],
+  };
+}
+
 interface Step {
   readonly name: keyof SeedRows;
   readonly cypher: string;

@@ -1,4 +1,4 @@
-import type { SeedRows } from '../graph/seed-writer.cypher.js';
+import { emptySeedRows, type SeedRows } from '../graph/seed-writer.cypher.js';
 import type { SeedSet, SourceRef } from './seed-format.js';
 
 /** Human names of the prizes the catalogue records. */
@@ -20,6 +20,7 @@ function refs(sources: readonly SourceRef[] | undefined): string[] {
 /** Turns a validated seed set into the flat rows the writer sends to Neo4j. */
 export function toSeedRows(set: SeedSet, awardYear = 2021): SeedRows {
   const rows: SeedRows = {
+    ...emptySeedRows(),
     regions: set.regions.map((r) => ({ id: r.id, name: r.name, nameEn: r.nameEn ?? null, country: r.country })),
     sources: set.sources.map((s) => ({ id: s.id, title: s.title, year: s.year ?? null, file: s.file ?? null, language: s.language ?? null, publisher: s.publisher ?? null })),
     prizes: [...new Set(set.innovations.flatMap((i) => (i.awards ?? []).map((a) => a.prize)))].map((id) => ({ id, name: PRIZE_NAMES[id] ?? id })),
@@ -45,17 +46,6 @@ export function toSeedRows(set: SeedSet, awardYear = 2021): SeedRows {
       aliases: p.aliases ?? [],
       sourceRefs: refs(p.sources),
     })),
-    innovations: [],
-    nominations: [],
-    makers: [],
-    partnerships: [],
-    contacts: [],
-    themeLinks: [],
-    awards: [],
-    effects: [],
-    adoptions: [],
-    lineage: [],
-    signals: [],
   };
 
   for (const inn of set.innovations) {

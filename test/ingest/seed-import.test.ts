@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
-import { writeSeedRows, type SeedRows } from '../../src/graph/seed-writer.cypher.js';
+import { emptySeedRows, writeSeedRows, type SeedRows } from '../../src/graph/seed-writer.cypher.js';
 import { defaultSeedDir, importSeedFiles } from '../../src/ingest/seed-loader.js';
 import { SeedValidationError } from '../../src/ingest/seed-validation.js';
 import { useTestGraph } from '../support/graph.js';
@@ -218,24 +218,10 @@ describe('the importer', () => {
   it('rolls the whole import back when a write fails halfway', async () => {
     const before = await snapshot();
     const rows: SeedRows = {
-      regions: [],
-      sources: [],
-      prizes: [],
+      ...emptySeedRows(),
       organisations: [{ id: ns('halfway'), name: 'Halfway', kind: 'OTHER', country: null, region: null, parent: null, aliases: [], aliasText: '', sourceRefs: [] }],
-      themes: [],
       // A map is not a valid property value: Neo4j fails this statement after the organisation was written.
       people: [{ id: ns('broken'), name: { not: 'a string' }, role: null, email: null, phone: null, organisation: null, aliases: [], sourceRefs: [] }],
-      innovations: [],
-      nominations: [],
-      makers: [],
-      partnerships: [],
-      contacts: [],
-      themeLinks: [],
-      awards: [],
-      effects: [],
-      adoptions: [],
-      lineage: [],
-      signals: [],
     };
     await expect(writeSeedRows(graph, rows)).rejects.toThrow();
     expect(await snapshot()).toEqual(before);
