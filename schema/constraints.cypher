@@ -31,3 +31,5 @@ CREATE INDEX organisation_kind IF NOT EXISTS FOR (n:Organisation) ON (n.kind);
 CREATE INDEX organisation_country IF NOT EXISTS FOR (n:Organisation) ON (n.country);
 CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
 CREATE INDEX adopted_year IF NOT EXISTS FOR ()-[r:ADOPTED]-() ON (r.year);
+CREATE INDEX change_entity IF NOT EXISTS FOR (n:Change) ON (n.entityId);
+CREATE INDEX change_at IF NOT EXISTS FOR (n:Change) ON (n.at);

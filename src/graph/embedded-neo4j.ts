@@ -198,7 +198,9 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
     `-Xmx${options.heap}`,
     ...JVM_FLAGS,
     '-cp',
-    `${paths.jar}${path.delimiter}${path.join(paths.lib, '*')}`,
+    // Plugins go on the class path too, not only in plugin_dir: embedded, Neo4j finds a plugin's
+    // extensions (APOC's configuration component) on the class path only, and fails without them.
+    [paths.jar, path.join(paths.lib, '*'), ...(options.pluginsDir ? [path.join(options.pluginsDir, '*')] : [])].join(path.delimiter),
     'dev.innovationgraph.neo4j.Launcher',
     `--home=${options.dataDir}`,
     `--bolt-port=${options.boltPort}`,

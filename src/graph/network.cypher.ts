@@ -87,14 +87,16 @@ CALL (c, starts) {
   WITH DISTINCT o LIMIT $layerLimit
   RETURN collect(o) AS layer1
 }
+// A layer is searched only while the nearer ones hold fewer than $first nodes: nodes rank
+// nearest first, so farther ones could neither be kept nor change truncated.
 CALL (c, layer1) {
-  UNWIND CASE WHEN $depth >= 2 THEN layer1 ELSE [] END AS x
+  UNWIND CASE WHEN $depth >= 2 AND size(layer1) < $first THEN layer1 ELSE [] END AS x
   ${SHARED_WITH_X} AND o <> c AND NOT o IN layer1
   WITH DISTINCT o LIMIT $layerLimit
   RETURN collect(o) AS layer2
 }
 CALL (c, layer1, layer2) {
-  UNWIND CASE WHEN $depth >= 3 THEN layer2 ELSE [] END AS x
+  UNWIND CASE WHEN $depth >= 3 AND size(layer1) + size(layer2) < $first THEN layer2 ELSE [] END AS x
   ${SHARED_WITH_X} AND o <> c AND NOT o IN layer1 AND NOT o IN layer2
   WITH DISTINCT o LIMIT $layerLimit
   RETURN collect(o) AS layer3
@@ -116,34 +118,55 @@ CALL (c, starts, found) {
     RETURN i, node, depth, type(r) <> 'ADOPTED' AS part
   }
   WITH i, node, depth, any(p IN collect(part) WHERE p) AS part
-  WITH i, collect({node: node, depth: depth, part: part}) AS members
+  // Members by id: node values in lists are counted against the transaction's memory at many
+  // times their size wherever a sort or aggregation keeps a row that holds the list.
+  WITH i, collect({id: node.id, depth: depth, part: part}) AS members
   WHERE size(members) > 1
   RETURN collect({innovation: i, members: members}) AS shared
 }
 
 // Rank by depth, then by the tie to the layer before; one more than kept tells whether first cut.
+// A member is tied to the layer before through an innovation when someone of that layer is on
+// it and either of them took part: the depths present, and those present taking part, are
+// worked out once per innovation (pairwise, popular innovations cost the square of their members).
+// Ties are collected before they are sorted: rows that a sort keeps hold the subquery's imported
+// lists, and Neo4j counts them against the transaction's memory once per row.
 CALL (shared) {
   UNWIND shared AS s
-  UNWIND s.members AS m
-  WITH s, m
-  WHERE m.depth > 0 AND any(n IN s.members WHERE n.depth = m.depth - 1 AND (m.part OR n.part))
-  WITH m.node AS o, m.depth AS depth, count(*) AS tie
+  WITH s.members AS members
+  WITH members,
+    [d IN range(0, 2) WHERE any(n IN members WHERE n.depth = d)] AS present,
+    [d IN range(0, 2) WHERE any(n IN members WHERE n.depth = d AND n.part)] AS presentTakingPart
+  UNWIND members AS m
+  WITH m.id AS id, m.depth AS depth, m.part AS part, present, presentTakingPart
+  WHERE depth > 0 AND ((part AND (depth - 1) IN present) OR (depth - 1) IN presentTakingPart)
+  WITH id, depth, count(*) AS tie
+  RETURN collect({id: id, depth: depth, tie: tie}) AS ties
+}
+CALL (ties) {
+  UNWIND ties AS t
+  MATCH (o:Organisation {id: t.id})
+  WITH o, t.depth AS depth, t.tie AS tie
   ORDER BY depth, tie DESC, o.name, o.id
-  LIMIT $first
-  RETURN collect({organisation: ${PROJECT.organisation('o')}, depth: depth}) AS ranked
+  // Sorted whole and cut after: Neo4j 5.26 books a top-n sort here at gigabytes (megabytes per
+  // row kept), while the full sort of at most a few thousand rows costs little.
+  WITH collect({organisation: ${PROJECT.organisation('o')}, depth: depth}) AS sorted
+  RETURN sorted[..$first] AS ranked
 }
 WITH c, shared, ranked[..$first - 1] AS kept, size(ranked) >= $first AS truncated
+// Only innovations that tie two returned nodes make edges; narrowed here, outside the subquery.
+WITH c, kept, truncated, [c.id] + [k IN kept | k.organisation.id] AS ids, shared
+WITH c, kept, truncated, [s IN shared | {innovation: s.innovation, members: [m IN s.members WHERE m.id IN ids]}] AS candidates
+WITH c, kept, truncated, [s IN candidates WHERE size(s.members) > 1] AS tying
 
-CALL (c, shared, kept) {
-  WITH shared, [c.id] + [k IN kept | k.organisation.id] AS ids
-  UNWIND shared AS s
-  WITH s.innovation AS i, [m IN s.members WHERE m.node.id IN ids] AS members
-  WHERE size(members) > 1
+CALL (tying) {
+  UNWIND tying AS s
+  WITH s.innovation AS i, s.members AS members
   UNWIND members AS a
   UNWIND members AS b
   WITH i, a, b
-  WHERE a.node.id < b.node.id AND (a.part OR b.part)
-  WITH a.node.id AS source, b.node.id AS target, CASE WHEN a.part AND b.part THEN 'PARTNERSHIP' ELSE 'ADOPTION' END AS kind, i
+  WHERE a.id < b.id AND (a.part OR b.part)
+  WITH a.id AS source, b.id AS target, CASE WHEN a.part AND b.part THEN 'PARTNERSHIP' ELSE 'ADOPTION' END AS kind, i
   ORDER BY i.title, i.id
   WITH source, target, kind, collect(i) AS innovations
   ORDER BY source, target, kind

@@ -5,7 +5,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import express, { type ErrorRequestHandler } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { callerFromHeader, CredentialsError } from '../auth/caller.js';
 import { ErrorCode } from '../errors.js';
@@ -18,6 +18,7 @@ import { healthRouter } from './health.js';
 import { complexityLimitPlugin, depthLimitRule } from './query-limits.js';
 import { rateLimitMiddleware } from './rate-limit.js';
 import { playgroundRouter } from './playground.js';
+import { explorerRouter } from './explorer.js';
 
 export interface ApiServerOptions {
   readonly schema: GraphQLSchema;
@@ -49,7 +50,7 @@ export interface ApiServer {
   stop(): Promise<void>;
 }
 
-/** Builds the HTTP server: GraphQL at /graphql (GraphiQL for browsers), health at /health/*. Does not start listening. */
+/** Builds the HTTP server: GraphQL at /graphql (GraphiQL for browsers), the Explorer at /, health at /health/*. Does not start listening. */
 export async function createApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const app = express();
   app.disable('x-powered-by');
@@ -78,10 +79,11 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
 
   app.use(healthRouter({ databaseReady: () => options.graph.ping(), draining: () => draining }));
   if (options.playground ?? !options.production) app.use(playgroundRouter());
+  app.use(explorerRouter());
   if (options.security.rateLimitPerMinute > 0) app.use('/graphql', rateLimitMiddleware(options.security.rateLimitPerMinute));
   app.use(
     '/graphql',
-    express.json({ limit: '100kb' }),
+    express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = requestIdOf(req.headers['x-request-id']);
@@ -94,6 +96,8 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       },
     }),
   );
+
+  app.use(bodyErrorHandler);
 
   let stopping: Promise<void> | undefined;
   return {
@@ -123,6 +127,28 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     },
   };
 }
+
+const BODY_LIMIT = '100kb';
+
+/**
+ * The JSON body parser's refusals (too large, not JSON) as GraphQL-shaped errors, so that clients
+ * read them like any other; express would otherwise answer with an HTML page and a stack trace.
+ */
+const bodyErrorHandler: ErrorRequestHandler = (error: { type?: unknown; status?: unknown; message?: unknown }, _req, res, next) => {
+  if (res.headersSent) {
+    next(error);
+    return;
+  }
+  if (error.type === 'entity.too.large') {
+    res.status(413).json({ errors: [{ message: 'The request body is larger than the limit of 100 kB.', extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE } }] });
+    return;
+  }
+  if (error.type === 'entity.parse.failed') {
+    res.status(400).json({ errors: [{ message: `The request body is not valid JSON: ${String(error.message)}.`, extensions: { code: 'BAD_REQUEST' } }] });
+    return;
+  }
+  next(error);
+};
 
 /** A caller's own request id when it is a sane token (for tracing across services), else a new one. */
 function requestIdOf(header: string | string[] | undefined): string {

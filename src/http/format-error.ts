@@ -10,7 +10,10 @@ import { AppError, ErrorCode, PUBLIC_CODES } from '../errors.js';
 export function createErrorFormatter(options: { production: boolean; schema?: GraphQLSchema }) {
   const enumValues = options.schema ? enumValuesOf(options.schema) : new Map<string, string[]>();
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const unwrapped = unwrapResolverError(error);
+    // Errors outside resolvers (validation rules) carry ours as their originalError.
+    const inner = (unwrapped as { originalError?: unknown } | undefined)?.originalError;
+    const original = inner instanceof AppError ? inner : unwrapped;
     const validationErrors = formatted.extensions?.validationErrors;
     if (Array.isArray(validationErrors)) {
       // class-validator's findings: one line each, naming the field, the rule and the value.

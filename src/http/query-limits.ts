@@ -3,7 +3,7 @@ import depthLimit from 'graphql-depth-limit';
 import { createRequire } from 'node:module';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 import { GraphQLError, getNamedType, isListType, isNonNullType, type GraphQLOutputType, type ValidationContext, type ValidationRule } from 'graphql';
-import { ErrorCode } from '../errors.js';
+import { ErrorCode, QueryLimitError } from '../errors.js';
 import { DEFAULT_PAGE_SIZE } from '../modules/common/pagination.js';
 
 /**
@@ -20,13 +20,18 @@ export function depthLimitRule(maxDepth: number): ValidationRule {
   const rule = depthLimit(maxDepth);
   return (context: ValidationContext) => {
     const coded = Object.create(context) as ValidationContext;
-    coded.reportError = (error: GraphQLError) =>
+    coded.reportError = (error: GraphQLError) => {
+      const message = `${error.message.replace(/\.$/, '')}: a query may nest at most ${maxDepth} levels of selections; split it into several queries.`;
       context.reportError(
-        new GraphQLError(`${error.message.replace(/\.$/, '')}: a query may nest at most ${maxDepth} levels of selections; split it into several queries.`, {
+        new GraphQLError(message, {
           nodes: error.nodes,
+          // Apollo gives every validation error the code GRAPHQL_VALIDATION_FAILED; the original
+          // error survives it, and the error formatter takes the code from there.
+          originalError: new QueryLimitError(ErrorCode.QUERY_TOO_DEEP, message, { maxDepth }),
           extensions: { code: ErrorCode.QUERY_TOO_DEEP, maxDepth },
         }),
       );
+    };
     return rule(coded);
   };
 }

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { GraphRunner } from '../graph/graph-runner.js';
+import { readHistories, type HistoryKey } from '../graph/history-reads.cypher.js';
 import type { SortValue } from '../graph/keyset.js';
 import { countNominated, listNominatedPages, type Page } from '../graph/listings.cypher.js';
 import {
@@ -14,6 +15,7 @@ import {
   type RelatedName,
 } from '../graph/lookups.cypher.js';
 import type { InnovationNode } from '../graph/records.js';
+import type { ChangeNode } from '../graph/writes/history.cypher.js';
 
 /**
  * The per-request DataLoaders. Each batch is one Cypher query (`UNWIND $keys`), so a field asked
@@ -49,6 +51,12 @@ export function createLoaders(graph: GraphRunner) {
       cacheKeyFn: (key) => JSON.stringify([key.organisationId, key.first, key.after]),
     }),
     nominatedCount: new DataLoader((ids: readonly string[]) => countNominated(graph, ids), options),
+
+    /** The newest changes of an entity; keys differing only in `first` share one query. */
+    history: new DataLoader<HistoryKey, ChangeNode[], string>((keys) => readHistories(graph, keys), {
+      ...options,
+      cacheKeyFn: (key) => JSON.stringify([key.entityId, key.entityType, key.first]),
+    }),
   };
 }
 

@@ -2,13 +2,17 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import './common/enums.js';
+import { HistoryResolver, InnovationHistoryResolver, OrganisationHistoryResolver, PersonHistoryResolver } from './history/history.resolver.js';
+import { InnovationMutationResolver } from './innovation/innovation-mutation.resolver.js';
 import { AdoptionResolver, InnovationResolver, LineageResolver, SpreadSignalResolver } from './innovation/innovation.resolver.js';
 import { NetworkResolver } from './network/network.resolver.js';
 import { PathResolver } from './network/path.resolver.js';
 import { OrganisationMutationResolver } from './organisation/organisation-mutation.resolver.js';
 import { OrganisationResolver } from './organisation/organisation.resolver.js';
+import { PersonMutationResolver } from './person/person-mutation.resolver.js';
 import { PersonResolver } from './person/person.resolver.js';
 import { RecommendationResolver } from './recommendation/recommendation.resolver.js';
+import { RelationMutationResolver } from './relations/relation.resolver.js';
 import { SearchResolver } from './search/search.resolver.js';
 import { SourceDocumentResolver, ThemeResolver } from './reference/reference.resolver.js';
 import { SpreadStatsResolver } from './spread/spread-stats.resolver.js';
@@ -24,6 +28,13 @@ export const resolvers = [
   OrganisationResolver,
   OrganisationMutationResolver,
   PersonResolver,
+  PersonMutationResolver,
+  InnovationMutationResolver,
+  HistoryResolver,
+  InnovationHistoryResolver,
+  OrganisationHistoryResolver,
+  PersonHistoryResolver,
+  RelationMutationResolver,
   SearchResolver,
   ThemeResolver,
   SourceDocumentResolver,

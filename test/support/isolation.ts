@@ -10,7 +10,14 @@ import type { GraphRunner } from '../../src/graph/graph-runner.js';
 export function useNamespace(graph: GraphRunner, label: string): (id: string) => string {
   const prefix = `t-${label}-${randomBytes(3).toString('hex')}-`;
   afterAll(async () => {
-    await graph.write('MATCH (n) WHERE n.id STARTS WITH $prefix DETACH DELETE n', { prefix }, { tag: 'test.cleanup' });
+    // Change nodes have random ids; they go with the namespaced entities they describe.
+    await graph.write(
+      `MATCH (c:Change) WHERE c.entityId STARTS WITH $prefix DETACH DELETE c
+       WITH count(*) AS changes
+       MATCH (n) WHERE n.id STARTS WITH $prefix DETACH DELETE n`,
+      { prefix },
+      { tag: 'test.cleanup' },
+    );
   });
   return (id: string) => `${prefix}${id}`;
 }

@@ -20,10 +20,15 @@ export interface ChangeRecord {
   readonly after: unknown;
 }
 
+const CHANGEABLE_LABELS: readonly string[] = ['Organisation', 'Innovation', 'Person'];
+
 /** Records one change, linked to the entity it is about. Runs inside the caller's transaction. */
 export async function recordChange(tx: ManagedTransaction, change: ChangeRecord): Promise<void> {
+  if (!CHANGEABLE_LABELS.includes(change.entityType)) throw new Error(`recordChange: unknown entity type ${String(change.entityType)}`);
+  // The label comes from the closed set in ChangeRecord.entityType, so the id lookup uses its
+  // uniqueness index instead of scanning every node.
   await tx.run(
-    `MATCH (entity {id: $entityId}) WHERE $entityType IN labels(entity)
+    `MATCH (entity:${change.entityType} {id: $entityId})
      CREATE (c:Change {id: randomUUID(), at: datetime(), actor: $actor, action: $action, entityType: $entityType,
                        entityId: $entityId, summary: $summary, before: $before, after: $after})
      CREATE (c)-[:CHANGED]->(entity)`,

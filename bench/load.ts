@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import type { HttpRequestSpec } from './operations.js';
+
+/**
+ * The load generator: autocannon keeps `connections` requests in flight against one endpoint for
+ * a fixed time (after a warm-up whose figures are dropped), all on 127.0.0.1, and stops by itself.
+ */
+
+export interface LoadSettings {
+  readonly connections: number;
+  readonly durationSec: number;
+  readonly warmupSec: number;
+}
+
+export interface LoadFigures {
+  /** Requests answered per second, averaged over the measured time. */
+  readonly rps: number;
+  /** Latency percentiles in milliseconds. */
+  readonly p50: number;
+  readonly p99: number;
+  readonly requests: number;
+  /** Connection errors, timeouts and non-2xx answers together. */
+  readonly errors: number;
+  /** Peak resident memory of the server process while it was measured, in MiB. */
+  readonly rssMb: number;
+  /**
+   * CPU time per request, in ms, of the server process and of the Neo4j JVM while measured:
+   * what a request costs, which holds up on a busy machine better than wall-clock figures do.
+   */
+  readonly serverCpuMs: number;
+  readonly dbCpuMs: number;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat on Linux. */
+const TICKS_PER_SECOND = 100;
+
+/** CPU time a process has used so far, in ms (user + system), or 0 where /proc is missing. */
+export function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start at state, field 3.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+function run(url: string, spec: HttpRequestSpec, connections: number, durationSec: number): Promise<autocannon.Result> {
+  return autocannon({
+    url: `${url}${spec.path}`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: spec.body,
+    connections,
+    duration: durationSec,
+    timeout: 60,
+  });
+}
+
+/** Resident set size of a process in MiB, from /proc (Linux). */
+export function rssMb(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    return Math.round(kb / 1024);
+  } catch {
+    return 0;
+  }
+}
+
+export async function measure(baseUrl: string, spec: HttpRequestSpec, settings: LoadSettings, serverPid: number, dbPid: number): Promise<LoadFigures> {
+  if (settings.warmupSec > 0) await run(baseUrl, spec, settings.connections, settings.warmupSec);
+  let peak = rssMb(serverPid);
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(serverPid))), 250);
+  try {
+    const serverBefore = cpuMs(serverPid);
+    const dbBefore = cpuMs(dbPid);
+    const result = await run(baseUrl, spec, settings.connections, settings.durationSec);
+    const perRequest = (before: number, after: number) => Math.round(((after - before) / Math.max(1, result.requests.total)) * 10) / 10;
+    return {
+      serverCpuMs: perRequest(serverBefore, cpuMs(serverPid)),
+      dbCpuMs: perRequest(dbBefore, cpuMs(dbPid)),
+      rps: Math.round(result.requests.average * 10) / 10,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      requests: result.requests.total,
+      errors: result.errors + result.timeouts + result.non2xx,
+      rssMb: peak,
+    };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+/** One request, answered with 200 and no GraphQL errors, or an Error that says what came back. */
+export async function checkOnce(baseUrl: string, spec: HttpRequestSpec): Promise<{ ms: number; bytes: number; body: unknown }> {
+  const started = performance.now();
+  const response = await fetch(`${baseUrl}${spec.path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: spec.body });
+  const text = await response.text();
+  const ms = performance.now() - started;
+  let body: { errors?: unknown[]; data?: unknown };
+  try {
+    body = JSON.parse(text) as typeof body;
+  } catch {
+    throw new Error(`answered ${response.status} with a body that is not JSON: ${text.slice(0, 300)}`);
+  }
+  if (response.status !== 200 || body.errors) {
+    throw new Error(`answered ${response.status}: ${JSON.stringify(body.errors ?? body).slice(0, 800)}`);
+  }
+  return { ms, bytes: text.length, body: body.data };
+}

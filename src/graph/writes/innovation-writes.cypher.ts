@@ -1,0 +1,241 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import { toCypherParams, type GraphRunner } from '../graph-runner.js';
+import { PROJECT, type InnovationNode } from '../records.js';
+import { recordChange } from './history.cypher.js';
+import { runWrite, WriteProblemSignal } from './write-result.js';
+
+export interface InnovationSourceFields {
+  documentId: string;
+  section?: string | null | undefined;
+  page?: number | null | undefined;
+  lines?: number[] | null | undefined;
+}
+
+export interface InnovationFields {
+  title?: string | undefined;
+  summary?: string | undefined;
+  year?: number | null | undefined;
+  targetGroup?: string | null | undefined;
+  kind?: string | undefined;
+  sector?: string | null | undefined;
+  types?: string[] | undefined;
+  coronaRelated?: boolean | undefined;
+  /** Given lists replace the relationships of their kind; absent ones leave them as they are. */
+  themeIds?: string[] | undefined;
+  nominatorIds?: string[] | undefined;
+  makerIds?: string[] | undefined;
+  /** `null` removes the source reference. */
+  source?: InnovationSourceFields | null | undefined;
+}
+
+/**
+ * The innovation as the history keeps it: its properties and the relationships the mutations
+ * set, so that a replaced nominator or theme can still be read from the change's before-state.
+ */
+type InnovationSnapshot = InnovationNode & {
+  nominatorIds: string[];
+  makerIds: string[];
+  themeIds: string[];
+  retiredAt: string | null;
+  retiredReason: string | null;
+};
+
+async function readInnovation(tx: ManagedTransaction, id: string): Promise<InnovationSnapshot | null> {
+  const result = await tx.run(
+    `MATCH (i:Innovation {id: $id})
+     RETURN ${PROJECT.innovation('i')} AS node,
+            COLLECT { MATCH (i)<-[:NOMINATED]-(o:Organisation) RETURN o.id ORDER BY o.id } AS nominatorIds,
+            COLLECT { MATCH (i)<-[:MADE]-(o:Organisation) RETURN o.id ORDER BY o.id } AS makerIds,
+            COLLECT { MATCH (i)-[:ABOUT]->(t:Theme) RETURN t.id ORDER BY t.id } AS themeIds,
+            toString(i.retiredAt) AS retiredAt, i.retiredReason AS retiredReason`,
+    { id },
+  );
+  const row = result.records[0];
+  if (!row) return null;
+  return {
+    ...(row.get('node') as InnovationNode),
+    nominatorIds: row.get('nominatorIds') as string[],
+    makerIds: row.get('makerIds') as string[],
+    themeIds: row.get('themeIds') as string[],
+    retiredAt: row.get('retiredAt') as string | null,
+    retiredReason: row.get('retiredReason') as string | null,
+  };
+}
+
+function publicPart({ nominatorIds: _n, makerIds: _m, themeIds: _t, retiredAt: _a, retiredReason: _r, ...innovation }: InnovationSnapshot): InnovationNode {
+  return innovation;
+}
+
+const quoted = (ids: readonly string[]) => ids.map((id) => `"${id}"`).join(', ');
+
+/** Checks, in one query, that every theme, organisation and source document the fields name exists. */
+async function checkReferences(tx: ManagedTransaction, fields: InnovationFields): Promise<void> {
+  const result = await tx.run(
+    `RETURN [x IN $themeIds WHERE NOT EXISTS { MATCH (:Theme {id: x}) }] AS themeIds,
+            [x IN $nominatorIds WHERE NOT EXISTS { MATCH (:Organisation {id: x}) }] AS nominatorIds,
+            [x IN $makerIds WHERE NOT EXISTS { MATCH (:Organisation {id: x}) }] AS makerIds,
+            $documentId IS NOT NULL AND NOT EXISTS { MATCH (:Source {id: $documentId}) } AS documentMissing`,
+    { themeIds: fields.themeIds ?? [], nominatorIds: fields.nominatorIds ?? [], makerIds: fields.makerIds ?? [], documentId: fields.source?.documentId ?? null },
+  );
+  const row = result.records[0]!;
+  const missing = (key: string) => row.get(key) as string[];
+  if (missing('nominatorIds').length > 0) {
+    throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `input.nominatorIds names no organisation: ${quoted(missing('nominatorIds'))}`, field: 'input.nominatorIds' });
+  }
+  if (missing('makerIds').length > 0) {
+    throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `input.makerIds names no organisation: ${quoted(missing('makerIds'))}`, field: 'input.makerIds' });
+  }
+  if (missing('themeIds').length > 0) {
+    throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `input.themeIds names no theme: ${quoted(missing('themeIds'))}`, field: 'input.themeIds' });
+  }
+  if (row.get('documentMissing')) {
+    throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `input.source.documentId names no source document: "${fields.source!.documentId}"`, field: 'input.source.documentId' });
+  }
+}
+
+/**
+ * Sets the given fields; `null` clears year, target group, sector or source, `undefined` leaves a
+ * field as it is. A given list of nominators, makers or themes becomes the whole set: links to
+ * others are deleted, links that stay keep their properties (e.g. where the source states them).
+ */
+async function applyFields(tx: ManagedTransaction, actor: string, id: string, fields: InnovationFields): Promise<void> {
+  const source = fields.source;
+  await tx.run(
+    `MATCH (i:Innovation {id: $id})
+     SET i.title = coalesce($title, i.title), i.summary = coalesce($summary, i.summary), i.kind = coalesce($kind, i.kind),
+         i.coronaRelated = coalesce($coronaRelated, i.coronaRelated), i.types = coalesce($types, i.types)
+     FOREACH (_ IN CASE WHEN $setYear THEN [1] ELSE [] END | SET i.year = $year)
+     FOREACH (_ IN CASE WHEN $setTargetGroup THEN [1] ELSE [] END | SET i.targetGroup = $targetGroup)
+     FOREACH (_ IN CASE WHEN $setSector THEN [1] ELSE [] END | SET i.sector = $sector)
+     WITH i
+     CALL (i) {
+       WITH i WHERE $nominatorIds IS NOT NULL
+       OPTIONAL MATCH (i)<-[old:NOMINATED]-(o:Organisation) WHERE NOT o.id IN $nominatorIds
+       DELETE old
+       WITH DISTINCT i
+       UNWIND $nominatorIds AS organisationId
+       MATCH (o:Organisation {id: organisationId})
+       MERGE (o)-[r:NOMINATED]->(i) ON CREATE SET r.recordedBy = $actor, r.recordedAt = datetime()
+     }
+     CALL (i) {
+       WITH i WHERE $makerIds IS NOT NULL
+       OPTIONAL MATCH (i)<-[old:MADE]-(o:Organisation) WHERE NOT o.id IN $makerIds
+       DELETE old
+       WITH DISTINCT i
+       UNWIND $makerIds AS organisationId
+       MATCH (o:Organisation {id: organisationId})
+       MERGE (o)-[r:MADE]->(i) ON CREATE SET r.recordedBy = $actor, r.recordedAt = datetime()
+     }
+     CALL (i) {
+       WITH i WHERE $themeIds IS NOT NULL
+       OPTIONAL MATCH (i)-[old:ABOUT]->(t:Theme) WHERE NOT t.id IN $themeIds
+       DELETE old
+       WITH DISTINCT i
+       UNWIND $themeIds AS themeId
+       MATCH (t:Theme {id: themeId})
+       MERGE (i)-[r:ABOUT]->(t) ON CREATE SET r.recordedBy = $actor, r.recordedAt = datetime()
+     }
+     CALL (i) {
+       WITH i WHERE $setSource
+       OPTIONAL MATCH (i)-[old:DESCRIBED_IN]->(:Source)
+       DELETE old
+       WITH DISTINCT i
+       SET i.sourceSection = $sourceSection, i.sourceLines = $sourceLines, i.sourcePage = $sourcePage
+       WITH i WHERE $documentId IS NOT NULL
+       MATCH (s:Source {id: $documentId})
+       MERGE (i)-[d:DESCRIBED_IN]->(s)
+       SET d.section = $sourceSection, d.lines = $sourceLines, d.page = $sourcePage, d.recordedBy = $actor
+     }`,
+    toCypherParams({
+      id,
+      actor,
+      title: fields.title ?? null,
+      summary: fields.summary ?? null,
+      kind: fields.kind ?? null,
+      coronaRelated: fields.coronaRelated ?? null,
+      types: fields.types ? [...new Set(fields.types)] : null,
+      setYear: fields.year !== undefined,
+      year: fields.year ?? null,
+      setTargetGroup: fields.targetGroup !== undefined,
+      targetGroup: fields.targetGroup ?? null,
+      setSector: fields.sector !== undefined,
+      sector: fields.sector ?? null,
+      nominatorIds: fields.nominatorIds ?? null,
+      makerIds: fields.makerIds ?? null,
+      themeIds: fields.themeIds ?? null,
+      setSource: source !== undefined,
+      documentId: source?.documentId ?? null,
+      sourceSection: source?.section ?? null,
+      sourceLines: source?.lines ?? null,
+      sourcePage: source?.page ?? null,
+    }),
+  );
+}
+
+/** An innovation's origin is its makers, else its nominators: it must keep at least one. */
+async function checkOrigin(tx: ManagedTransaction, id: string): Promise<void> {
+  const result = await tx.run('MATCH (i:Innovation {id: $id}) RETURN EXISTS { (i)<-[:NOMINATED|MADE]-(:Organisation) } AS hasOrigin', { id });
+  if (!result.records[0]?.get('hasOrigin')) {
+    throw new WriteProblemSignal({
+      code: 'CONFLICT',
+      message: 'An innovation needs at least one nominator or maker; input.nominatorIds and input.makerIds would leave it with none',
+      field: 'input.nominatorIds',
+    });
+  }
+}
+
+export function createInnovation(graph: GraphRunner, actor: string, id: string, fields: InnovationFields & { title: string; summary: string; kind: string }) {
+  return runWrite(graph, 'innovation.create', async (tx) => {
+    if (await readInnovation(tx, id)) {
+      throw new WriteProblemSignal({ code: 'ALREADY_EXISTS', message: `An innovation with id "${id}" exists already; update it instead, or give another id.`, field: 'input.id' });
+    }
+    await checkReferences(tx, fields);
+    await tx.run(
+      `CREATE (i:Innovation {id: $id, title: $title, summary: $summary, kind: $kind, types: [], coronaRelated: false,
+                             retired: false, createdAt: datetime()})`,
+      { id, title: fields.title, summary: fields.summary, kind: fields.kind },
+    );
+    await applyFields(tx, actor, id, fields);
+    await checkOrigin(tx, id);
+    const after = (await readInnovation(tx, id))!;
+    await recordChange(tx, { actor, action: 'createInnovation', entityType: 'Innovation', entityId: id, summary: `Created ${after.title}.`, before: null, after });
+    return publicPart(after);
+  });
+}
+
+export function updateInnovation(graph: GraphRunner, actor: string, id: string, fields: InnovationFields) {
+  return runWrite(graph, 'innovation.update', async (tx) => {
+    const before = await readInnovation(tx, id);
+    if (!before) throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `No innovation has the id "${id}".`, field: 'id' });
+    await checkReferences(tx, fields);
+    await applyFields(tx, actor, id, fields);
+    if (fields.nominatorIds !== undefined || fields.makerIds !== undefined) await checkOrigin(tx, id);
+    const after = (await readInnovation(tx, id))!;
+    await recordChange(tx, { actor, action: 'updateInnovation', entityType: 'Innovation', entityId: id, summary: `Updated ${after.title}.`, before, after });
+    return publicPart(after);
+  });
+}
+
+/**
+ * Retires an innovation: it stays in the graph, readable by id and in its history, but lists,
+ * search, networks and statistics leave it out. Retiring it again is a conflict.
+ */
+export function retireInnovation(graph: GraphRunner, actor: string, id: string, reason: string) {
+  return runWrite(graph, 'innovation.retire', async (tx) => {
+    // Writing first takes the node's lock, so two retirements at once cannot both see it active.
+    const locked = await tx.run('MATCH (i:Innovation {id: $id}) SET i.retired = coalesce(i.retired, false) RETURN i.id AS id', { id });
+    if (locked.records.length === 0) throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `No innovation has the id "${id}".`, field: 'id' });
+    const before = (await readInnovation(tx, id))!;
+    if (before.retired) {
+      throw new WriteProblemSignal({
+        code: 'CONFLICT',
+        message: `The innovation "${id}" was retired already${before.retiredAt ? ` at ${before.retiredAt}` : ''}; nothing was changed.`,
+        field: 'id',
+      });
+    }
+    await tx.run('MATCH (i:Innovation {id: $id}) SET i.retired = true, i.retiredAt = datetime(), i.retiredReason = $reason', { id, reason });
+    const after = (await readInnovation(tx, id))!;
+    await recordChange(tx, { actor, action: 'retireInnovation', entityType: 'Innovation', entityId: id, summary: `Retired ${after.title}: ${reason}`, before, after });
+    return publicPart(after);
+  });
+}

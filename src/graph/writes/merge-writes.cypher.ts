@@ -1,0 +1,206 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import type { GraphRunner } from '../graph-runner.js';
+import { PROJECT, type OrganisationNode, type PersonNode } from '../records.js';
+import { recordChange } from './history.cypher.js';
+import { runWrite, WriteProblemSignal } from './write-result.js';
+
+/**
+ * Merging duplicates: two nodes that turn out to be the same organisation (or person) become one.
+ * The kept node takes over every relationship and every name of the merged one; the merged node
+ * stays as a tombstone (its label swapped, so no query of live data finds it) that points at the
+ * kept one, so that an old id can still be followed and its changes stay attached to it.
+ */
+
+interface MergeKind {
+  readonly label: 'Organisation' | 'Person';
+  readonly tombstone: 'MergedOrganisation' | 'MergedPerson';
+  readonly action: 'mergeOrganisations' | 'mergePeople';
+  readonly noun: string;
+  readonly projection: (v: string) => string;
+  /** Organisations keep their aliases in one text property too, for the full-text index. */
+  readonly aliasText: boolean;
+}
+
+const ORGANISATION: MergeKind = {
+  label: 'Organisation',
+  tombstone: 'MergedOrganisation',
+  action: 'mergeOrganisations',
+  noun: 'organisation',
+  projection: PROJECT.organisation,
+  aliasText: true,
+};
+
+const PERSON: MergeKind = {
+  label: 'Person',
+  tombstone: 'MergedPerson',
+  action: 'mergePeople',
+  noun: 'person',
+  projection: PROJECT.person,
+  aliasText: false,
+};
+
+/** The node as the API shows it, and its aliases (which people have but do not show). */
+interface Snapshot<T> {
+  node: T;
+  aliases: string[];
+}
+
+async function readNode<T>(tx: ManagedTransaction, kind: MergeKind, id: string): Promise<Snapshot<T>> {
+  const result = await tx.run(`MATCH (n:${kind.label} {id: $id}) RETURN ${kind.projection('n')} AS node, coalesce(n.aliases, []) AS aliases`, { id });
+  const row = result.records[0]!;
+  return { node: row.get('node') as T, aliases: row.get('aliases') as string[] };
+}
+
+/** What the history keeps of a node: everything shown, plus the aliases. */
+const state = <T>(snapshot: Snapshot<T>) => ({ ...snapshot.node, aliases: snapshot.aliases });
+
+/**
+ * Checks both ids and takes both nodes' write locks (in id order) before anything is read for the
+ * change: a concurrent write to either node then waits for the merge, and never sees a half-moved
+ * node. Setting and removing a throwaway property changes nothing but takes the lock.
+ */
+async function lockBoth(tx: ManagedTransaction, kind: MergeKind, keepId: string, mergeId: string): Promise<void> {
+  const result = await tx.run(
+    `OPTIONAL MATCH (k:${kind.label} {id: $keepId})
+     OPTIONAL MATCH (m:${kind.label} {id: $mergeId})
+     FOREACH (n IN [x IN CASE WHEN $keepId <= $mergeId THEN [k, m] ELSE [m, k] END WHERE x IS NOT NULL] | SET n._lock = true REMOVE n._lock)
+     WITH k, m
+     OPTIONAL MATCH (keptBefore:${kind.tombstone} {id: $keepId})
+     OPTIONAL MATCH (mergedBefore:${kind.tombstone} {id: $mergeId})
+     RETURN k IS NOT NULL AS keepFound, m IS NOT NULL AS mergeFound,
+            keptBefore.mergedInto AS keepMergedInto, mergedBefore.mergedInto AS mergeMergedInto`,
+    { keepId, mergeId },
+  );
+  const row = result.records[0]!;
+  const check = (found: boolean, mergedInto: string | null, id: string, field: string) => {
+    if (found) return;
+    const message = mergedInto
+      ? `The ${kind.noun} "${id}" was merged into "${mergedInto}" already; use "${mergedInto}".`
+      : `No ${kind.noun} has the id "${id}".`;
+    throw new WriteProblemSignal({ code: 'NOT_FOUND', message, field });
+  };
+  check(row.get('keepFound') as boolean, row.get('keepMergedInto') as string | null, keepId, 'keepId');
+  check(row.get('mergeFound') as boolean, row.get('mergeMergedInto') as string | null, mergeId, 'mergeId');
+}
+
+/** The merged node's relationships by type and direction, e.g. `{"PARTNER_IN>": 3, "<CHANGED": 1}`. */
+async function countRelationships(tx: ManagedTransaction, kind: MergeKind, id: string): Promise<Record<string, number>> {
+  const result = await tx.run(
+    `MATCH (n:${kind.label} {id: $id})-[r]-(other)
+     RETURN CASE WHEN startNode(r) = n THEN type(r) + '>' ELSE '<' + type(r) END AS key, count(*) AS n
+     ORDER BY key`,
+    { id },
+  );
+  return Object.fromEntries(result.records.map((r) => [r.get('key') as string, r.get('n') as number]));
+}
+
+/**
+ * Moves every relationship of the merged node to the kept one, whatever its type: Cypher 5.26
+ * creates relationships of a type held in a variable (`MERGE ()-[:$(t)]->()`), so one statement
+ * covers types added later too. MERGE rather than CREATE: where the kept node has the same
+ * relationship to the same node already, it keeps its own and gains no duplicate. Incoming
+ * CHANGED links are copied, not moved: the old changes then show in both nodes' histories.
+ * Relationships between the two nodes would become loops on the kept node, so they are dropped
+ * (the merged node's change keeps their count in its before-state).
+ */
+async function moveRelationships(tx: ManagedTransaction, kind: MergeKind, keepId: string, mergeId: string): Promise<void> {
+  await tx.run(
+    `MATCH (m:${kind.label} {id: $mergeId}), (k:${kind.label} {id: $keepId})
+     CALL (m, k) {
+       MATCH (m)-[r]->(other) WHERE other <> k AND other <> m
+       WITH r, other, type(r) AS t, properties(r) AS props
+       MERGE (k)-[moved:$(t)]->(other) ON CREATE SET moved = props
+       DELETE r
+     }
+     CALL (m, k) {
+       MATCH (m)<-[r]-(other) WHERE other <> k AND other <> m
+       WITH r, other, type(r) AS t, properties(r) AS props
+       MERGE (other)-[moved:$(t)]->(k) ON CREATE SET moved = props
+       FOREACH (_ IN CASE WHEN t = 'CHANGED' THEN [] ELSE [1] END | DELETE r)
+     }
+     CALL (m, k) {
+       OPTIONAL MATCH (m)-[r]-(k)
+       DELETE r
+     }
+     // Earlier tombstones of the merged node now point at the kept one.
+     CALL (k) {
+       MATCH (older)-[:MERGED_INTO]->(k) WHERE older.mergedInto = $mergeId
+       SET older.mergedInto = $keepId
+     }`,
+    { keepId, mergeId },
+  );
+  if (kind.label === 'Organisation') {
+    // Adoptions name the organisation they spread from by id (a property, not a relationship).
+    await tx.run('MATCH ()-[a:ADOPTED {fromId: $mergeId}]->() SET a.fromId = $keepId', { keepId, mergeId });
+  }
+}
+
+/** Adds the merged node's name and aliases to the kept node's aliases (once each, never its own name). */
+async function takeOverNames(tx: ManagedTransaction, kind: MergeKind, keepId: string, names: string[]): Promise<void> {
+  await tx.run(
+    `MATCH (k:${kind.label} {id: $keepId})
+     WITH k, [a IN coalesce(k.aliases, []) + $names WHERE a <> k.name] AS candidates
+     SET k.aliases = reduce(acc = [], a IN candidates | CASE WHEN a IN acc THEN acc ELSE acc + a END)
+     FOREACH (_ IN CASE WHEN $aliasText THEN [1] ELSE [] END |
+       SET k.aliasText = reduce(t = '', a IN k.aliases | t + CASE WHEN t = '' THEN '' ELSE ' | ' END + a))`,
+    { keepId, names, aliasText: kind.aliasText },
+  );
+}
+
+async function makeTombstone(tx: ManagedTransaction, kind: MergeKind, keepId: string, mergeId: string): Promise<void> {
+  await tx.run(
+    `MATCH (m:${kind.label} {id: $mergeId}), (k:${kind.label} {id: $keepId})
+     REMOVE m:${kind.label}
+     SET m:${kind.tombstone}, m.mergedInto = $keepId, m.mergedAt = datetime()
+     CREATE (m)-[:MERGED_INTO]->(k)`,
+    { keepId, mergeId },
+  );
+}
+
+function merge<T extends { name: string }>(graph: GraphRunner, kind: MergeKind, actor: string, keepId: string, mergeId: string) {
+  return runWrite(graph, `merge.${kind.label.toLowerCase()}`, async (tx) => {
+    if (keepId === mergeId) {
+      const plural = kind.label === 'Person' ? 'people' : 'organisations';
+      throw new WriteProblemSignal({ code: 'CONFLICT', message: `keepId and mergeId must name two different ${plural}, got "${keepId}" for both`, field: 'mergeId' });
+    }
+    await lockBoth(tx, kind, keepId, mergeId);
+    const kept = await readNode<T>(tx, kind, keepId);
+    const merged = await readNode<T>(tx, kind, mergeId);
+    const relationships = await countRelationships(tx, kind, mergeId);
+    await moveRelationships(tx, kind, keepId, mergeId);
+    await takeOverNames(tx, kind, keepId, [merged.node.name, ...merged.aliases]);
+    const after = await readNode<T>(tx, kind, keepId);
+    // Both changes are written before the merged node loses its label: the history links a change
+    // to its entity by label and id.
+    await recordChange(tx, {
+      actor,
+      action: kind.action,
+      entityType: kind.label,
+      entityId: mergeId,
+      summary: `Merged ${merged.node.name} (${mergeId}) into ${kept.node.name} (${keepId}); this id is kept as a pointer to it.`,
+      before: { ...state(merged), relationships },
+      after: { mergedInto: keepId },
+    });
+    await recordChange(tx, {
+      actor,
+      action: kind.action,
+      entityType: kind.label,
+      entityId: keepId,
+      summary: `Took over ${merged.node.name} (${mergeId}): its relationships, and its names as aliases.`,
+      before: state(kept),
+      after: { ...state(after), mergedFrom: mergeId, relationshipsTakenOver: relationships },
+    });
+    await makeTombstone(tx, kind, keepId, mergeId);
+    return after.node;
+  });
+}
+
+/** Merges the organisation `mergeId` into `keepId` in one transaction; see the module comment. */
+export function mergeOrganisations(graph: GraphRunner, actor: string, keepId: string, mergeId: string) {
+  return merge<OrganisationNode>(graph, ORGANISATION, actor, keepId, mergeId);
+}
+
+/** Merges the person `mergeId` into `keepId` in one transaction; see the module comment. */
+export function mergePeople(graph: GraphRunner, actor: string, keepId: string, mergeId: string) {
+  return merge<PersonNode>(graph, PERSON, actor, keepId, mergeId);
+}

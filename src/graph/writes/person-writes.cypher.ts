@@ -1,0 +1,94 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import { toCypherParams, type GraphRunner } from '../graph-runner.js';
+import { PROJECT, type PersonNode } from '../records.js';
+import { recordChange } from './history.cypher.js';
+import { runWrite, WriteProblemSignal } from './write-result.js';
+
+export interface PersonFields {
+  name?: string | undefined;
+  role?: string | null | undefined;
+  email?: string | null | undefined;
+  phone?: string | null | undefined;
+  organisationId?: string | null | undefined;
+  aliases?: string[] | undefined;
+}
+
+/** The person as the history keeps it: the public projection plus the aliases it does not show. */
+type PersonSnapshot = PersonNode & { aliases: string[] };
+
+async function readPerson(tx: ManagedTransaction, id: string): Promise<PersonSnapshot | null> {
+  const result = await tx.run(`MATCH (p:Person {id: $id}) RETURN ${PROJECT.person('p')} AS node, coalesce(p.aliases, []) AS aliases`, { id });
+  const row = result.records[0];
+  return row ? { ...(row.get('node') as PersonNode), aliases: row.get('aliases') as string[] } : null;
+}
+
+function publicPart({ aliases: _aliases, ...person }: PersonSnapshot): PersonNode {
+  return person;
+}
+
+async function checkReferences(tx: ManagedTransaction, fields: PersonFields): Promise<void> {
+  if (!fields.organisationId) return;
+  const found = await tx.run('MATCH (o:Organisation {id: $id}) RETURN o.id AS id', { id: fields.organisationId });
+  if (found.records.length === 0) {
+    throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `input.organisationId names no organisation: "${fields.organisationId}"`, field: 'input.organisationId' });
+  }
+}
+
+/** Sets the given fields; `null` clears role, e-mail, phone or employer, `undefined` leaves a field as it is. */
+async function applyFields(tx: ManagedTransaction, id: string, fields: PersonFields): Promise<void> {
+  await tx.run(
+    `MATCH (p:Person {id: $id})
+     SET p.name = coalesce($name, p.name)
+     FOREACH (_ IN CASE WHEN $setRole THEN [1] ELSE [] END | SET p.role = $role)
+     FOREACH (_ IN CASE WHEN $setEmail THEN [1] ELSE [] END | SET p.email = $email)
+     FOREACH (_ IN CASE WHEN $setPhone THEN [1] ELSE [] END | SET p.phone = $phone)
+     FOREACH (_ IN CASE WHEN $aliases IS NULL THEN [] ELSE [1] END | SET p.aliases = $aliases)
+     WITH p
+     CALL (p) {
+       WITH p WHERE $setOrganisation
+       OPTIONAL MATCH (p)-[old:WORKS_FOR]->() DELETE old
+       WITH p WHERE $organisationId IS NOT NULL
+       MATCH (o:Organisation {id: $organisationId}) MERGE (p)-[:WORKS_FOR]->(o)
+     }`,
+    toCypherParams({
+      id,
+      name: fields.name ?? null,
+      setRole: fields.role !== undefined,
+      role: fields.role ?? null,
+      setEmail: fields.email !== undefined,
+      // The seed data keeps e-mail addresses in lower case; so does the API, so that they compare.
+      email: fields.email?.toLowerCase() ?? null,
+      setPhone: fields.phone !== undefined,
+      phone: fields.phone ?? null,
+      aliases: fields.aliases ?? null,
+      setOrganisation: fields.organisationId !== undefined,
+      organisationId: fields.organisationId ?? null,
+    }),
+  );
+}
+
+export function createPerson(graph: GraphRunner, actor: string, id: string, fields: PersonFields & { name: string }) {
+  return runWrite(graph, 'person.create', async (tx) => {
+    if (await readPerson(tx, id)) {
+      throw new WriteProblemSignal({ code: 'ALREADY_EXISTS', message: `A person with id "${id}" exists already; update them instead, or give another id.`, field: 'input.id' });
+    }
+    await checkReferences(tx, fields);
+    await tx.run('CREATE (p:Person {id: $id, name: $name, aliases: [], createdAt: datetime()})', { id, name: fields.name });
+    await applyFields(tx, id, fields);
+    const after = (await readPerson(tx, id))!;
+    await recordChange(tx, { actor, action: 'createPerson', entityType: 'Person', entityId: id, summary: `Created ${after.name}.`, before: null, after });
+    return publicPart(after);
+  });
+}
+
+export function updatePerson(graph: GraphRunner, actor: string, id: string, fields: PersonFields) {
+  return runWrite(graph, 'person.update', async (tx) => {
+    const before = await readPerson(tx, id);
+    if (!before) throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `No person has the id "${id}".`, field: 'id' });
+    await checkReferences(tx, fields);
+    await applyFields(tx, id, fields);
+    const after = (await readPerson(tx, id))!;
+    await recordChange(tx, { actor, action: 'updatePerson', entityType: 'Person', entityId: id, summary: `Updated ${after.name}.`, before, after });
+    return publicPart(after);
+  });
+}

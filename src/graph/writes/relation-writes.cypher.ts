@@ -1,0 +1,305 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import { toCypherParams, type GraphRunner } from '../graph-runner.js';
+import type { AdoptionLink } from '../lookups.cypher.js';
+import { PROJECT, type InnovationNode } from '../records.js';
+import { recordChange } from './history.cypher.js';
+import { runWrite, WriteProblemSignal } from './write-result.js';
+
+/**
+ * Writes of the relationships around an innovation: partners, contacts, adoptions and lineage.
+ * Each relationship exists at most once per pair of nodes: recording it again updates it, and the
+ * change's before-state keeps what it said before.
+ */
+
+type EndLabel = 'Organisation' | 'Person' | 'Innovation';
+
+interface End {
+  readonly label: EndLabel;
+  readonly id: string;
+  /** The input field that names it, for the problem. */
+  readonly field: string;
+}
+
+const NOUN: Record<EndLabel, string> = { Organisation: 'organisation', Person: 'person', Innovation: 'innovation' };
+
+/**
+ * Checks that both ends exist and takes their write locks, which hold until the transaction ends.
+ * Setting and removing a throwaway property in one statement changes nothing but makes Neo4j lock
+ * the node, so concurrent writes of the same pair queue here: the next one reads the relationship
+ * the previous one committed (a MERGE alone could let two of them create one each, and would let
+ * both record "there was none" as their before-state). Nodes are locked in id order, so two writes
+ * that share nodes never wait on each other in a cycle.
+ */
+async function lockEnds(tx: ManagedTransaction, from: End, to: End): Promise<{ fromName: string; toName: string }> {
+  const result = await tx.run(
+    `OPTIONAL MATCH (a:${from.label} {id: $fromId})
+     OPTIONAL MATCH (b:${to.label} {id: $toId})
+     FOREACH (n IN [x IN CASE WHEN $fromId <= $toId THEN [a, b] ELSE [b, a] END WHERE x IS NOT NULL] | SET n._lock = true REMOVE n._lock)
+     RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, coalesce(a.name, a.title) AS fromName, coalesce(b.name, b.title) AS toName`,
+    { fromId: from.id, toId: to.id },
+  );
+  const row = result.records[0]!;
+  for (const [end, found] of [
+    [from, row.get('fromFound')],
+    [to, row.get('toFound')],
+  ] as const) {
+    if (!found) throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `No ${NOUN[end.label]} has the id "${end.id}".`, field: end.field });
+  }
+  return { fromName: row.get('fromName') as string, toName: row.get('toName') as string };
+}
+
+async function readInnovation(tx: ManagedTransaction, id: string): Promise<InnovationNode> {
+  const result = await tx.run(`MATCH (i:Innovation {id: $id}) RETURN ${PROJECT.innovation('i')} AS node`, { id });
+  return result.records[0]!.get('node') as InnovationNode;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Partners and contacts
+
+export function addPartnership(graph: GraphRunner, actor: string, innovationId: string, organisationId: string, role: string) {
+  return runWrite(graph, 'relation.addPartnership', async (tx) => {
+    const { fromName, toName } = await lockEnds(tx, { label: 'Organisation', id: organisationId, field: 'organisationId' }, { label: 'Innovation', id: innovationId, field: 'innovationId' });
+    const result = await tx.run(
+      `MATCH (o:Organisation {id: $organisationId}), (i:Innovation {id: $innovationId})
+       OPTIONAL MATCH (o)-[old:PARTNER_IN]->(i)
+       WITH o, i, CASE WHEN old IS NULL THEN null ELSE {organisationId: o.id, role: old.role} END AS before
+       MERGE (o)-[r:PARTNER_IN]->(i)
+       SET r.role = $role
+       REMOVE r.imported
+       RETURN before`,
+      { organisationId, innovationId, role },
+    );
+    const before = result.records[0]!.get('before') as { organisationId: string; role: string | null } | null;
+    await recordChange(tx, {
+      actor,
+      action: 'addPartnership',
+      entityType: 'Innovation',
+      entityId: innovationId,
+      summary: before ? `Changed the role of ${fromName} as partner in "${toName}" to "${role}".` : `Added ${fromName} as partner in "${toName}" (${role}).`,
+      before,
+      after: { organisationId, role },
+    });
+    return readInnovation(tx, innovationId);
+  });
+}
+
+export function removePartnership(graph: GraphRunner, actor: string, innovationId: string, organisationId: string) {
+  return runWrite(graph, 'relation.removePartnership', async (tx) => {
+    const { fromName, toName } = await lockEnds(tx, { label: 'Organisation', id: organisationId, field: 'organisationId' }, { label: 'Innovation', id: innovationId, field: 'innovationId' });
+    const result = await tx.run(
+      `MATCH (:Organisation {id: $organisationId})-[r:PARTNER_IN]->(:Innovation {id: $innovationId})
+       WITH r, r.role AS role
+       DELETE r
+       RETURN role`,
+      { organisationId, innovationId },
+    );
+    const row = result.records[0];
+    if (!row) throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `${fromName} is not a partner in "${toName}"; there is no partnership to remove.`, field: 'organisationId' });
+    await recordChange(tx, {
+      actor,
+      action: 'removePartnership',
+      entityType: 'Innovation',
+      entityId: innovationId,
+      summary: `Removed ${fromName} as partner in "${toName}".`,
+      before: { organisationId, role: row.get('role') as string | null },
+      after: null,
+    });
+    return readInnovation(tx, innovationId);
+  });
+}
+
+export function addContact(graph: GraphRunner, actor: string, innovationId: string, personId: string, purpose: string) {
+  return runWrite(graph, 'relation.addContact', async (tx) => {
+    const { fromName, toName } = await lockEnds(tx, { label: 'Person', id: personId, field: 'personId' }, { label: 'Innovation', id: innovationId, field: 'innovationId' });
+    const result = await tx.run(
+      `MATCH (p:Person {id: $personId}), (i:Innovation {id: $innovationId})
+       OPTIONAL MATCH (p)-[old:CONTACT_FOR]->(i)
+       WITH p, i, CASE WHEN old IS NULL THEN null ELSE {personId: p.id, purpose: old.purpose} END AS before
+       MERGE (p)-[r:CONTACT_FOR]->(i)
+       SET r.purpose = $purpose
+       REMOVE r.imported
+       RETURN before`,
+      { personId, innovationId, purpose },
+    );
+    const before = result.records[0]!.get('before') as { personId: string; purpose: string } | null;
+    await recordChange(tx, {
+      actor,
+      action: 'addContact',
+      entityType: 'Innovation',
+      entityId: innovationId,
+      summary: before ? `Changed ${fromName} as contact for "${toName}" to ${purpose}.` : `Added ${fromName} as ${purpose} contact for "${toName}".`,
+      before,
+      after: { personId, purpose },
+    });
+    return readInnovation(tx, innovationId);
+  });
+}
+
+export function removeContact(graph: GraphRunner, actor: string, innovationId: string, personId: string) {
+  return runWrite(graph, 'relation.removeContact', async (tx) => {
+    const { fromName, toName } = await lockEnds(tx, { label: 'Person', id: personId, field: 'personId' }, { label: 'Innovation', id: innovationId, field: 'innovationId' });
+    const result = await tx.run(
+      `MATCH (:Person {id: $personId})-[r:CONTACT_FOR]->(:Innovation {id: $innovationId})
+       WITH r, r.purpose AS purpose
+       DELETE r
+       RETURN purpose`,
+      { personId, innovationId },
+    );
+    const row = result.records[0];
+    if (!row) throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `${fromName} is not a contact for "${toName}"; there is no contact to remove.`, field: 'personId' });
+    await recordChange(tx, {
+      actor,
+      action: 'removeContact',
+      entityType: 'Innovation',
+      entityId: innovationId,
+      summary: `Removed ${fromName} as contact for "${toName}".`,
+      before: { personId, purpose: row.get('purpose') as string },
+      after: null,
+    });
+    return readInnovation(tx, innovationId);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Adoptions and lineage
+
+/** What a spreading fact says: how, how far, when, and where the source says so. */
+export interface SpreadFact {
+  mode: string;
+  status: string;
+  year: number;
+  evidence: string;
+  source: string;
+}
+
+export interface AdoptionFields extends SpreadFact {
+  innovationId: string;
+  organisationId: string;
+  fromOrganisationId?: string | null | undefined;
+}
+
+const ADOPTION_LINK = `{organisation: ${PROJECT.organisation('o')}, innovation: ${PROJECT.innovation('i')},
+  mode: a.mode, status: a.status, year: a.year, evidence: a.evidence, source: a.source, fromId: a.fromId}`;
+
+async function readAdoption(tx: ManagedTransaction, organisationId: string, innovationId: string): Promise<AdoptionLink | null> {
+  const result = await tx.run(`MATCH (o:Organisation {id: $organisationId})-[a:ADOPTED]->(i:Innovation {id: $innovationId}) RETURN ${ADOPTION_LINK} AS link`, {
+    organisationId,
+    innovationId,
+  });
+  return (result.records[0]?.get('link') as AdoptionLink | undefined) ?? null;
+}
+
+/** The adoption as the history keeps it: the relationship's own properties and its ends' ids. */
+function adoptionState(link: AdoptionLink) {
+  const { organisation, innovation, ...fact } = link;
+  return { organisationId: organisation.id, innovationId: innovation.id, ...fact };
+}
+
+export function recordAdoption(graph: GraphRunner, actor: string, fields: AdoptionFields) {
+  return runWrite(graph, 'relation.recordAdoption', async (tx) => {
+    const { organisationId, innovationId } = fields;
+    const fromId = fields.fromOrganisationId ?? null;
+    const { fromName, toName } = await lockEnds(
+      tx,
+      { label: 'Organisation', id: organisationId, field: 'input.organisationId' },
+      { label: 'Innovation', id: innovationId, field: 'input.innovationId' },
+    );
+    const checks = await tx.run(
+      `MATCH (o:Organisation {id: $organisationId}), (i:Innovation {id: $innovationId})
+       RETURN EXISTS { (o)-[:NOMINATED|MADE]->(i) } AS isOrigin,
+              $fromId IS NULL OR EXISTS { MATCH (:Organisation {id: $fromId}) } AS fromFound`,
+      { organisationId, innovationId, fromId },
+    );
+    const row = checks.records[0]!;
+    if (row.get('isOrigin')) {
+      throw new WriteProblemSignal({
+        code: 'CONFLICT',
+        message: `${fromName} nominated or made "${toName}" itself; an organisation cannot adopt its own innovation.`,
+        field: 'input.organisationId',
+      });
+    }
+    if (fromId === organisationId) {
+      throw new WriteProblemSignal({ code: 'CONFLICT', message: 'input.fromOrganisationId cannot be the adopting organisation itself', field: 'input.fromOrganisationId' });
+    }
+    if (!row.get('fromFound')) {
+      throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `input.fromOrganisationId names no organisation: "${fromId}"`, field: 'input.fromOrganisationId' });
+    }
+    const before = await readAdoption(tx, organisationId, innovationId);
+    await tx.run(
+      `MATCH (o:Organisation {id: $organisationId}), (i:Innovation {id: $innovationId})
+       MERGE (o)-[a:ADOPTED]->(i)
+       SET a.mode = $mode, a.status = $status, a.year = $year, a.evidence = $evidence, a.source = $source, a.fromId = $fromId
+       REMOVE a.imported`,
+      toCypherParams({ organisationId, innovationId, mode: fields.mode, status: fields.status, year: fields.year, evidence: fields.evidence, source: fields.source, fromId }),
+    );
+    const after = (await readAdoption(tx, organisationId, innovationId))!;
+    await recordChange(tx, {
+      actor,
+      action: 'recordAdoption',
+      entityType: 'Innovation',
+      entityId: innovationId,
+      summary: `${before ? 'Updated' : 'Recorded'} the adoption of "${toName}" by ${fromName} (${fields.mode}, ${fields.status}, ${fields.year}).`,
+      before: before ? adoptionState(before) : null,
+      after: adoptionState(after),
+    });
+    return after;
+  });
+}
+
+export interface LineageFields extends SpreadFact {
+  /** The later innovation, the one that builds on the other. */
+  innovationId: string;
+  /** The earlier innovation. */
+  buildsOnId: string;
+}
+
+/** How many BUILDS_ON steps the loop check follows: lineage in the sources is a few generations deep. */
+export const LINEAGE_CHECK_DEPTH = 10;
+
+export function linkInnovations(graph: GraphRunner, actor: string, fields: LineageFields) {
+  return runWrite(graph, 'relation.linkInnovations', async (tx) => {
+    const { innovationId, buildsOnId } = fields;
+    const { fromName, toName } = await lockEnds(
+      tx,
+      { label: 'Innovation', id: innovationId, field: 'input.innovationId' },
+      { label: 'Innovation', id: buildsOnId, field: 'input.buildsOnId' },
+    );
+    if (innovationId === buildsOnId) {
+      throw new WriteProblemSignal({ code: 'CONFLICT', message: `input.buildsOnId cannot be the innovation itself ("${innovationId}")`, field: 'input.buildsOnId' });
+    }
+    const loop = await tx.run(
+      `MATCH (b:Innovation {id: $buildsOnId}), (i:Innovation {id: $innovationId})
+       RETURN EXISTS { (b)-[:BUILDS_ON*1..${LINEAGE_CHECK_DEPTH}]->(i) } AS wouldLoop`,
+      { innovationId, buildsOnId },
+    );
+    if (loop.records[0]!.get('wouldLoop')) {
+      throw new WriteProblemSignal({
+        code: 'CONFLICT',
+        message: `"${toName}" (${buildsOnId}) already builds on "${fromName}" (${innovationId}); lineage cannot loop`,
+        field: 'input.buildsOnId',
+      });
+    }
+    const result = await tx.run(
+      `MATCH (i:Innovation {id: $innovationId}), (b:Innovation {id: $buildsOnId})
+       OPTIONAL MATCH (i)-[old:BUILDS_ON]->(b)
+       WITH i, b, CASE WHEN old IS NULL THEN null ELSE old {.mode, .status, .year, .evidence, .source} END AS before
+       MERGE (i)-[r:BUILDS_ON]->(b)
+       SET r.mode = $mode, r.status = $status, r.year = $year, r.evidence = $evidence, r.source = $source
+       REMOVE r.imported
+       RETURN before, r {.mode, .status, .year, .evidence, .source} AS after`,
+      toCypherParams({ innovationId, buildsOnId, mode: fields.mode, status: fields.status, year: fields.year, evidence: fields.evidence, source: fields.source }),
+    );
+    const row = result.records[0]!;
+    const before = row.get('before') as Record<string, unknown> | null;
+    await recordChange(tx, {
+      actor,
+      action: 'linkInnovations',
+      entityType: 'Innovation',
+      entityId: innovationId,
+      summary: `${before ? 'Updated the link' : 'Linked'}: "${fromName}" builds on "${toName}" (${fields.mode}, ${fields.status}, ${fields.year}).`,
+      before: before ? { innovationId, buildsOnId, ...before } : null,
+      after: { innovationId, buildsOnId, ...(row.get('after') as Record<string, unknown>) },
+    });
+    return readInnovation(tx, innovationId);
+  });
+}

@@ -1,0 +1,56 @@
+import { Arg, Args, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { actorOf } from '../../auth/caller.js';
+import { requireRole } from '../../auth/guards.js';
+import type { RequestContext } from '../../context.js';
+import { BadUserInputError } from '../../errors.js';
+import type { InnovationNode } from '../../graph/records.js';
+import { createInnovation, retireInnovation, updateInnovation } from '../../graph/writes/innovation-writes.cypher.js';
+import { slugify } from '../../ids.js';
+import { MutationProblem, toPayload } from '../common/mutation-problem.type.js';
+import { CreateInnovationInput, RetireInnovationArgs, UpdateInnovationInput } from './innovation-mutation.input.js';
+import { Innovation } from './innovation.type.js';
+
+@ObjectType({ description: 'The innovation as changed, or the problem that stopped the change.' })
+export class InnovationPayload {
+  @Field(() => Innovation, { nullable: true, description: 'The innovation after the change; null when there was a problem.' })
+  innovation!: InnovationNode | null;
+
+  @Field(() => MutationProblem, { nullable: true, description: 'Why nothing was changed; null on success.' })
+  problem!: MutationProblem | null;
+}
+
+@Resolver()
+export class InnovationMutationResolver {
+  @Mutation(() => InnovationPayload, { description: 'Adds an innovation with its nominators or makers (at least one), themes and source. Needs the role editor.' })
+  async createInnovation(@Arg('input', () => CreateInnovationInput) input: CreateInnovationInput, @Ctx() ctx: RequestContext): Promise<InnovationPayload> {
+    requireRole(ctx.caller, 'editor', 'createInnovation');
+    if (!input.nominatorIds?.length && !input.makerIds?.length) {
+      throw new BadUserInputError('input.nominatorIds or input.makerIds must name at least one organisation (the innovation\'s origin), got none', 'input.nominatorIds');
+    }
+    const { id, ...fields } = input;
+    const innovationId = id ?? slugify(input.title);
+    if (!innovationId) throw new BadUserInputError(`input.title must hold a letter or digit to make an id from, got "${input.title}"; or give input.id`, 'input.title');
+    return toPayload('innovation', await createInnovation(ctx.graph, actorOf(ctx.caller), innovationId, fields));
+  }
+
+  @Mutation(() => InnovationPayload, {
+    description: 'Corrects an innovation; only the fields given change, and a given list of themes, nominators or makers replaces the previous one. Needs the role editor.',
+  })
+  async updateInnovation(
+    @Arg('id', () => ID, { description: 'The innovation to change.' }) id: string,
+    @Arg('input', () => UpdateInnovationInput) input: UpdateInnovationInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<InnovationPayload> {
+    requireRole(ctx.caller, 'editor', 'updateInnovation');
+    return toPayload('innovation', await updateInnovation(ctx.graph, actorOf(ctx.caller), id, input));
+  }
+
+  @Mutation(() => InnovationPayload, {
+    description:
+      'Retires an innovation: it stays readable by id (retired: true) and in its history, but lists, search, networks and statistics leave it out. Retiring it twice is a CONFLICT problem. Needs the role admin.',
+  })
+  async retireInnovation(@Args(() => RetireInnovationArgs) args: RetireInnovationArgs, @Ctx() ctx: RequestContext): Promise<InnovationPayload> {
+    requireRole(ctx.caller, 'admin', 'retireInnovation');
+    return toPayload('innovation', await retireInnovation(ctx.graph, actorOf(ctx.caller), args.id, args.reason));
+  }
+}

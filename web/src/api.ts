@@ -1,0 +1,344 @@
+/**
+ * The Explorer's only way to the data: the public GraphQL API at /graphql. Every query the page
+ * runs is here, so app builders can read them as examples.
+ */
+
+const ENDPOINT = '/graphql';
+
+export class ApiError extends Error {}
+
+/** Sends one operation; throws ApiError with the API's own message when it answers with errors. */
+export async function request<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(ENDPOINT, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    body: JSON.stringify({ query, variables }),
+    ...(signal ? { signal } : {}),
+  });
+  let body: { data?: T | null; errors?: { message: string }[] };
+  try {
+    body = (await response.json()) as typeof body;
+  } catch {
+    throw new ApiError(`HTTP ${response.status} ${response.statusText}`);
+  }
+  if (body.errors?.length) throw new ApiError(body.errors.map((e) => e.message).join('; '));
+  if (!body.data) throw new ApiError(`HTTP ${response.status}: no data`);
+  return body.data;
+}
+
+export interface Ref {
+  id: string;
+  name: string;
+}
+
+export interface InnovationRef {
+  id: string;
+  title: string;
+  year: number | null;
+}
+
+export interface PersonCard {
+  id: string;
+  name: string;
+  role: string | null;
+  email: string | null;
+  phone: string | null;
+  organisation: Ref | null;
+}
+
+// ---------------------------------------------------------------------------------------- search
+
+export type SearchNode =
+  | ({ __typename: 'Innovation' } & InnovationRef)
+  | { __typename: 'Organisation'; id: string; name: string; kind: string }
+  | { __typename: 'Person'; id: string; name: string; role: string | null; organisation: Ref | null; innovations: InnovationRef[] };
+
+export interface SearchHit {
+  score: number;
+  node: SearchNode;
+}
+
+const SEARCH = `query ExplorerSearch($text: String!, $first: Int) {
+  search(text: $text, first: $first) {
+    score
+    node {
+      __typename
+      ... on Innovation { id title year }
+      ... on Organisation { id name kind }
+      ... on Person { id name role organisation { id name } innovations { id title year } }
+    }
+  }
+}`;
+
+export async function search(text: string, signal?: AbortSignal): Promise<SearchHit[]> {
+  return (await request<{ search: SearchHit[] }>(SEARCH, { text, first: 12 }, signal)).search;
+}
+
+const ORGANISATIONS_BY_NAME = `query ExplorerOrganisationsByName($text: String!) {
+  organisations(filter: { text: $text }, first: 10) { edges { node { id name kind } } }
+}`;
+
+export async function organisationsByName(text: string, signal?: AbortSignal): Promise<{ id: string; name: string; kind: string }[]> {
+  const data = await request<{ organisations: { edges: { node: { id: string; name: string; kind: string } }[] } }>(ORGANISATIONS_BY_NAME, { text }, signal);
+  return data.organisations.edges.map((edge) => edge.node);
+}
+
+// ------------------------------------------------------------------------------------------ home
+
+const STATISTICS = `query ExplorerStatistics { graphStatistics { innovations organisations people } }`;
+
+export async function statistics(): Promise<{ innovations: number; organisations: number; people: number }> {
+  return (await request<{ graphStatistics: { innovations: number; organisations: number; people: number } }>(STATISTICS)).graphStatistics;
+}
+
+// ------------------------------------------------------------------------------------ innovation
+
+export interface SpreadEvent {
+  kind: 'ADOPTION' | 'LINEAGE';
+  mode: string;
+  status: string | null;
+  year: number | null;
+  generation: number;
+  countsAsSpread: boolean;
+  evidence: string | null;
+  source: string | null;
+  from: Ref | null;
+  to: Ref & { region: { id: string } | null };
+  innovation: InnovationRef;
+  descendant: InnovationRef | null;
+}
+
+export interface RegionRef {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  country: string;
+}
+
+export interface Spread {
+  reach: number;
+  depth: number;
+  structuralVirality: number;
+  originYear: number | null;
+  regionsReached: { region: RegionRef; organisations: number }[];
+  events: SpreadEvent[];
+  signals: { direction: string; mode: string; status: string; year: number | null; audience: string | null; expectedCount: number | null; evidence: string | null }[];
+}
+
+export interface InnovationDetails {
+  id: string;
+  title: string;
+  summary: string;
+  year: number | null;
+  kind: string;
+  sector: string | null;
+  targetGroup: string | null;
+  coronaRelated: boolean;
+  types: string[];
+  awards: { level: string; prizeName: string; year: number | null }[];
+  nominators: (Ref & { region: RegionRef | null })[];
+  makers: (Ref & { region: RegionRef | null })[];
+  partners: { role: string | null; organisation: Ref }[];
+  regions: RegionRef[];
+  themes: { id: string; name: string; nameEn: string | null }[];
+  source: { locator: string; page: number | null; section: string | null; document: { title: string } | null };
+}
+
+export interface ContactSuggestion {
+  score: number;
+  reason: string;
+  person: PersonCard;
+}
+
+export interface SimilarInnovation {
+  score: number;
+  reasons: string[];
+  innovation: InnovationRef;
+}
+
+// The innovation page asks in four requests, run side by side, so that each part shows as soon
+// as it is there and a slow or failing one (whoToCall ranks many people) holds up nothing else.
+const INNOVATION = `query ExplorerInnovation($id: ID!) {
+  innovation(id: $id) {
+    id title summary year kind sector targetGroup coronaRelated types
+    awards { level prizeName year }
+    nominators { id name region { id name nameEn country } }
+    makers { id name region { id name nameEn country } }
+    partners { role organisation { id name } }
+    regions { id name nameEn country }
+    themes { id name nameEn }
+    source { locator page section document { title } }
+  }
+}`;
+
+export async function innovation(id: string): Promise<InnovationDetails | null> {
+  return (await request<{ innovation: InnovationDetails | null }>(INNOVATION, { id })).innovation;
+}
+
+const WHO_TO_CALL = `query ExplorerWhoToCall($id: ID!) {
+  whoToCall(innovationId: $id, first: 5) {
+    score reason
+    person { id name role email phone organisation { id name } }
+  }
+}`;
+
+export async function whoToCall(id: string): Promise<ContactSuggestion[]> {
+  return (await request<{ whoToCall: ContactSuggestion[] }>(WHO_TO_CALL, { id })).whoToCall;
+}
+
+const SIMILAR = `query ExplorerSimilar($id: ID!) {
+  similarInnovations(innovationId: $id, first: 5) {
+    score reasons
+    innovation { id title year }
+  }
+}`;
+
+export async function similarInnovations(id: string): Promise<SimilarInnovation[]> {
+  return (await request<{ similarInnovations: SimilarInnovation[] }>(SIMILAR, { id })).similarInnovations;
+}
+
+const SPREAD = `query ExplorerSpread($id: ID!) {
+  spread(innovationId: $id) {
+    reach depth structuralVirality originYear
+    regionsReached { region { id name nameEn country } organisations }
+    events {
+      kind mode status year generation countsAsSpread evidence source
+      from { id name }
+      to { id name region { id } }
+      innovation { id title year }
+      descendant { id title year }
+    }
+    signals { direction mode status year audience expectedCount evidence }
+  }
+}`;
+
+export async function spread(id: string): Promise<Spread | null> {
+  return (await request<{ spread: Spread | null }>(SPREAD, { id })).spread;
+}
+
+// ---------------------------------------------------------------------------------- organisation
+
+export interface OrganisationDetails {
+  id: string;
+  name: string;
+  kind: string;
+  country: string | null;
+  aliases: string[];
+  region: RegionRef | null;
+  parent: Ref | null;
+  units: (Ref & { kind: string })[];
+  people: Omit<PersonCard, 'organisation'>[];
+  partnerIn: InnovationRef[];
+  adopted: { mode: string; status: string; year: number | null; innovation: InnovationRef }[];
+  nominated: InnovationPage;
+}
+
+export interface InnovationPage {
+  totalCount: number;
+  edges: { node: InnovationRef }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+const ORGANISATION_PAGE = `query ExplorerOrganisation($id: ID!) {
+  organisation(id: $id) {
+    id name kind country aliases
+    region { id name nameEn country }
+    parent { id name }
+    units { id name kind }
+    people { id name role email phone }
+    partnerIn { id title year }
+    adopted { mode status year innovation { id title year } }
+    nominated(first: 10) { totalCount edges { node { id title year } } pageInfo { hasNextPage endCursor } }
+  }
+}`;
+
+export async function organisationPage(id: string): Promise<OrganisationDetails | null> {
+  return (await request<{ organisation: OrganisationDetails | null }>(ORGANISATION_PAGE, { id })).organisation;
+}
+
+const NOMINATED_PAGE = `query ExplorerNominated($id: ID!, $after: String) {
+  organisation(id: $id) {
+    nominated(first: 20, after: $after) { totalCount edges { node { id title year } } pageInfo { hasNextPage endCursor } }
+  }
+}`;
+
+export async function nominatedPage(id: string, after: string): Promise<InnovationPage | null> {
+  return (await request<{ organisation: { nominated: InnovationPage } | null }>(NOMINATED_PAGE, { id, after })).organisation?.nominated ?? null;
+}
+
+export interface Network {
+  truncated: boolean;
+  nodes: { id: string; label: string; kind: string; depth: number }[];
+  edges: { source: string; target: string; kind: 'PARTNERSHIP' | 'ADOPTION'; weight: number; innovations: { id: string; title: string }[] }[];
+}
+
+/** Most organisations a drawn network holds: more would be a hairball on a phone. */
+export const NETWORK_MAX_NODES = 60;
+
+const NETWORK = `query ExplorerNetwork($id: ID!, $depth: Int!, $first: Int!) {
+  partnerNetwork(organisationId: $id, depth: $depth, first: $first) {
+    truncated
+    nodes { id label kind depth }
+    edges { source target kind weight innovations { id title } }
+  }
+}`;
+
+export async function partnerNetwork(id: string, depth: number): Promise<Network | null> {
+  return (await request<{ partnerNetwork: Network | null }>(NETWORK, { id, depth, first: NETWORK_MAX_NODES })).partnerNetwork;
+}
+
+export interface OrganisationPath {
+  length: number;
+  organisations: Ref[];
+  steps: { kind: string; description: string; from: Ref; to: Ref; innovation: { id: string; title: string } | null }[];
+}
+
+const PATH = `query ExplorerPath($from: ID!, $to: ID!) {
+  path(fromOrganisationId: $from, toOrganisationId: $to, maxLength: 6) {
+    length
+    organisations { id name }
+    steps { kind description from { id name } to { id name } innovation { id title } }
+  }
+}`;
+
+export async function path(from: string, to: string): Promise<OrganisationPath | null> {
+  return (await request<{ path: OrganisationPath | null }>(PATH, { from, to })).path;
+}
+
+// -------------------------------------------------------------------------------------- research
+
+export const GROUPINGS = ['REGION', 'ORGANISATION_KIND', 'SECTOR', 'YEAR', 'MODE'] as const;
+export type Grouping = (typeof GROUPINGS)[number];
+
+export interface SpreadGroup {
+  key: string;
+  label: string;
+  innovations: number;
+  adoptions: number;
+  reuseShare: number;
+  activelySharedShare: number;
+  spreadShare: number;
+  collaborationShare: number;
+}
+
+export interface SpreadStats {
+  groups: SpreadGroup[];
+  totals: SpreadGroup;
+  reference: { reuseShare: number; activelySharedShare: number; collaborationShare: number; evaluatedShare: number; description: string };
+}
+
+const GROUP_FIELDS = 'key label innovations adoptions reuseShare activelySharedShare spreadShare collaborationShare';
+
+// One request for all five groupings: aliases keep them apart.
+const RESEARCH = `query ExplorerResearch {
+  ${GROUPINGS.map((g) => `${g}: spreadStats(groupBy: ${g}) { ...Stats }`).join('\n  ')}
+}
+fragment Stats on SpreadStats {
+  groups { ${GROUP_FIELDS} }
+  totals { ${GROUP_FIELDS} }
+  reference { reuseShare activelySharedShare collaborationShare evaluatedShare description }
+}`;
+
+export function researchStats(): Promise<Record<Grouping, SpreadStats>> {
+  return request<Record<Grouping, SpreadStats>>(RESEARCH);
+}
