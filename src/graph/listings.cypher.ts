@@ -97,7 +97,8 @@ export async function listInnovations(
   if (criteria.text !== undefined && params.text === null) return { rows: [], hasNextPage: false };
   const columns = INNOVATION_ORDERS[order];
   const conditions = innovationConditions(criteria);
-  if (after) conditions.push(afterCondition(columns));
+  if (order === 'TITLE' && criteria.text === undefined) conditions.push(...titleSeek(after !== null));
+  else if (after) conditions.push(afterCondition(columns));
   const rows = await graph.read<{ node: InnovationNode; sortKey: SortValue[] }>(
     `${innovationSource(criteria)}
      ${where(conditions)}
@@ -107,6 +108,18 @@ export async function listInnovations(
     { tag: 'innovations.page' },
   );
   return { rows: rows.slice(0, first), hasNextPage: rows.length > first };
+}
+
+/**
+ * The TITLE order's page conditions in a shape the planner reads from the title index in order,
+ * stopping after one page: without them it scans and sorts every innovation for each page (at
+ * 50,000 innovations, 200,000 db hits against 208). The keyset condition is the same as
+ * afterCondition's, (title > t) OR (title = t AND id > d), written as title >= t AND (title > t
+ * OR id > d): the first form makes the planner seek both branches and sort their union. Titles
+ * are never null, so `IS NOT NULL` leaves no innovation out.
+ */
+function titleSeek(hasCursor: boolean): string[] {
+  return hasCursor ? ['i.title >= $after[0]', '(i.title > $after[0] OR i.id > $after[1])'] : ['i.title IS NOT NULL'];
 }
 
 export async function countInnovations(graph: GraphRunner, criteria: InnovationCriteria): Promise<number> {

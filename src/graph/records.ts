@@ -14,6 +14,8 @@ export interface InnovationNode {
   types: string[];
   coronaRelated: boolean;
   retired: boolean;
+  retiredAt: string | null;
+  retiredReason: string | null;
   sourceDocument: string | null;
   sourceSection: string | null;
   sourceLines: number[] | null;
@@ -37,6 +39,7 @@ export interface PersonNode {
   email: string | null;
   phone: string | null;
   organisationId: string | null;
+  aliases: string[];
 }
 
 export interface RegionNode {
@@ -72,6 +75,7 @@ export const PROJECT = {
   innovation: (v: string) => `${v} {
     .id, .title, .summary, .year, .targetGroup, .kind, .sector, .coronaRelated, .sourceSection, .sourceLines, .sourcePage,
     types: coalesce(${v}.types, []), retired: coalesce(${v}.retired, false),
+    retiredAt: toString(${v}.retiredAt), retiredReason: ${v}.retiredReason,
     sourceDocument: head([(${v})-[:DESCRIBED_IN]->(src_:Source) | src_.id])
   }`,
   organisation: (v: string) => `${v} {
@@ -79,7 +83,7 @@ export const PROJECT = {
     parentId: head([(${v})-[:PART_OF]->(parent_:Organisation) | parent_.id])
   }`,
   person: (v: string) => `${v} {
-    .id, .name, .role, .email, .phone, organisationId: head([(${v})-[:WORKS_FOR]->(employer_:Organisation) | employer_.id])
+    .id, .name, .role, .email, .phone, aliases: coalesce(${v}.aliases, []), organisationId: head([(${v})-[:WORKS_FOR]->(employer_:Organisation) | employer_.id])
   }`,
   region: (v: string) => `${v} { .id, .name, .nameEn, .country }`,
   theme: (v: string) => `${v} { .id, .name, .nameEn, .kind, .summary, ownerId: head([(${v})-[:OWNED_BY]->(owner_:Organisation) | owner_.id]) }`,

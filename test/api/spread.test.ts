@@ -319,6 +319,8 @@ describe('spread metrics', () => {
     types: [],
     coronaRelated: false,
     retired: false,
+    retiredAt: null,
+    retiredReason: null,
     sourceDocument: null,
     sourceSection: null,
     sourceLines: null,

@@ -36,8 +36,6 @@ type InnovationSnapshot = InnovationNode & {
   nominatorIds: string[];
   makerIds: string[];
   themeIds: string[];
-  retiredAt: string | null;
-  retiredReason: string | null;
 };
 
 async function readInnovation(tx: ManagedTransaction, id: string): Promise<InnovationSnapshot | null> {
@@ -46,8 +44,7 @@ async function readInnovation(tx: ManagedTransaction, id: string): Promise<Innov
      RETURN ${PROJECT.innovation('i')} AS node,
             COLLECT { MATCH (i)<-[:NOMINATED]-(o:Organisation) RETURN o.id ORDER BY o.id } AS nominatorIds,
             COLLECT { MATCH (i)<-[:MADE]-(o:Organisation) RETURN o.id ORDER BY o.id } AS makerIds,
-            COLLECT { MATCH (i)-[:ABOUT]->(t:Theme) RETURN t.id ORDER BY t.id } AS themeIds,
-            toString(i.retiredAt) AS retiredAt, i.retiredReason AS retiredReason`,
+            COLLECT { MATCH (i)-[:ABOUT]->(t:Theme) RETURN t.id ORDER BY t.id } AS themeIds`,
     { id },
   );
   const row = result.records[0];
@@ -57,12 +54,10 @@ async function readInnovation(tx: ManagedTransaction, id: string): Promise<Innov
     nominatorIds: row.get('nominatorIds') as string[],
     makerIds: row.get('makerIds') as string[],
     themeIds: row.get('themeIds') as string[],
-    retiredAt: row.get('retiredAt') as string | null,
-    retiredReason: row.get('retiredReason') as string | null,
   };
 }
 
-function publicPart({ nominatorIds: _n, makerIds: _m, themeIds: _t, retiredAt: _a, retiredReason: _r, ...innovation }: InnovationSnapshot): InnovationNode {
+function publicPart({ nominatorIds: _n, makerIds: _m, themeIds: _t, ...innovation }: InnovationSnapshot): InnovationNode {
   return innovation;
 }
 

@@ -13,17 +13,9 @@ export interface PersonFields {
   aliases?: string[] | undefined;
 }
 
-/** The person as the history keeps it: the public projection plus the aliases it does not show. */
-type PersonSnapshot = PersonNode & { aliases: string[] };
-
-async function readPerson(tx: ManagedTransaction, id: string): Promise<PersonSnapshot | null> {
-  const result = await tx.run(`MATCH (p:Person {id: $id}) RETURN ${PROJECT.person('p')} AS node, coalesce(p.aliases, []) AS aliases`, { id });
-  const row = result.records[0];
-  return row ? { ...(row.get('node') as PersonNode), aliases: row.get('aliases') as string[] } : null;
-}
-
-function publicPart({ aliases: _aliases, ...person }: PersonSnapshot): PersonNode {
-  return person;
+async function readPerson(tx: ManagedTransaction, id: string): Promise<PersonNode | null> {
+  const result = await tx.run(`MATCH (p:Person {id: $id}) RETURN ${PROJECT.person('p')} AS node`, { id });
+  return (result.records[0]?.get('node') as PersonNode | undefined) ?? null;
 }
 
 async function checkReferences(tx: ManagedTransaction, fields: PersonFields): Promise<void> {
@@ -77,7 +69,7 @@ export function createPerson(graph: GraphRunner, actor: string, id: string, fiel
     await applyFields(tx, id, fields);
     const after = (await readPerson(tx, id))!;
     await recordChange(tx, { actor, action: 'createPerson', entityType: 'Person', entityId: id, summary: `Created ${after.name}.`, before: null, after });
-    return publicPart(after);
+    return after;
   });
 }
 
@@ -89,6 +81,6 @@ export function updatePerson(graph: GraphRunner, actor: string, id: string, fiel
     await applyFields(tx, id, fields);
     const after = (await readPerson(tx, id))!;
     await recordChange(tx, { actor, action: 'updatePerson', entityType: 'Person', entityId: id, summary: `Updated ${after.name}.`, before, after });
-    return publicPart(after);
+    return after;
   });
 }

@@ -40,6 +40,12 @@ export class Innovation {
   @Field(() => Boolean, { description: 'True when retired: kept for the record, left out of lists unless asked for.' })
   retired!: boolean;
 
+  @Field(() => String, { nullable: true, description: 'When it was retired (ISO date-time); null while it is current.' })
+  retiredAt!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was retired, as the admin who retired it wrote.' })
+  retiredReason!: string | null;
+
   sourceDocument!: string | null;
   sourceSection!: string | null;
   sourceLines!: number[] | null;

@@ -16,5 +16,8 @@ export class Person {
   email!: string | null;
   phone!: string | null;
 
+  @Field(() => [String], { description: 'Other names or spellings the person goes by (kept when duplicates are merged).' })
+  aliases!: string[];
+
   organisationId!: string | null;
 }
