@@ -1,6 +1,7 @@
-import { ClientError, gql } from 'graphql-request';
+import { gql } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestApi } from '../support/api.js';
+import { countChanges, firstError, graphCounts } from '../support/graph-counts.js';
 import { useTestGraph } from '../support/graph.js';
 import { useNamespace } from '../support/isolation.js';
 import { bearer } from '../support/tokens.js';
@@ -29,17 +30,7 @@ interface AdoptionResult {
   recordAdoption: { adoption: Record<string, unknown> | null; problem: Problem | null };
 }
 
-/** Counts of every label and relationship type: what "nothing else changed" is checked against. */
-async function fingerprint(): Promise<Record<string, number>> {
-  const labels = await graph.read<{ k: string; n: number }>('MATCH (n) UNWIND labels(n) AS l RETURN ":" + l AS k, count(*) AS n', {}, { tag: 'test' });
-  const types = await graph.read<{ k: string; n: number }>('MATCH ()-[r]->() RETURN type(r) AS k, count(*) AS n', {}, { tag: 'test' });
-  return Object.fromEntries([...labels, ...types].map((row) => [row.k, row.n]));
-}
 
-function difference(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  return Object.fromEntries([...keys].map((k) => [k, (after[k] ?? 0) - (before[k] ?? 0)]).filter(([, d]) => d !== 0));
-}
 
 async function adoptionsOf(organisationId: string, innovationId: string) {
   return graph.read<{ mode: string; status: string; year: number; evidence: string; source: string; fromId: string | null }>(
@@ -58,11 +49,6 @@ async function changesOf(innovationId: string) {
   );
 }
 
-async function failure(promise: Promise<unknown>) {
-  const error = (await promise.catch((e: unknown) => e)) as ClientError;
-  expect(error).toBeInstanceOf(ClientError);
-  return error.response.errors![0]!;
-}
 
 let editor: { authorization: string };
 let baseline: Record<string, number>;
@@ -78,7 +64,7 @@ const input = (fields: Record<string, unknown> = {}) => ({
 });
 
 beforeAll(async () => {
-  baseline = await fingerprint();
+  baseline = await graphCounts(graph);
   editor = await bearer('editor', ns('editor'));
   await graph.write(
     `CREATE (origin:Organisation {id: $p + 'origin', name: 'Oprindelse Kommune', kind: 'MUNICIPALITY', aliases: [], aliasText: ''})
@@ -98,7 +84,7 @@ afterAll(async () => {
   // Changes carry random ids, so they are removed by who made them; then the namespaced nodes.
   await graph.write('MATCH (c:Change) WHERE c.actor STARTS WITH $p OR c.entityId STARTS WITH $p DETACH DELETE c', { p: ns('') }, { tag: 'test.cleanup' });
   await graph.write('MATCH (n) WHERE n.id STARTS WITH $p DETACH DELETE n', { p: ns('') }, { tag: 'test.cleanup' });
-  expect(await fingerprint()).toEqual(baseline);
+  expect(await graphCounts(graph)).toEqual(baseline);
 });
 
 describe('recordAdoption', () => {
@@ -145,13 +131,13 @@ describe('recordAdoption', () => {
   });
 
   it('updates the one adoption of a pair when recorded again, and the change keeps what it said before', async () => {
-    const before = await fingerprint();
+    const before = await graphCounts(graph);
     const data = await api.client.request<AdoptionResult>(RECORD, { input: input({ mode: 'COPY', status: 'PLANNED', year: 2022, source: 'https://example.org/referat' }) }, editor);
     expect(data.recordAdoption.adoption).toMatchObject({ mode: 'COPY', status: 'PLANNED', year: 2022, source: 'https://example.org/referat', from: null });
     expect(await adoptionsOf(ns('adopter'), ns('app'))).toEqual([
       { mode: 'COPY', status: 'PLANNED', year: 2022, evidence: 'Kommunen tilpassede appen til egne affaldsfraktioner.', source: 'https://example.org/referat', fromId: null },
     ]);
-    expect(difference(before, await fingerprint())).toEqual({ ':Change': 1, CHANGED: 1 });
+    expect(countChanges(before, await graphCounts(graph))).toEqual({ ':Change': 1, CHANGED: 1 });
     const changes = await changesOf(ns('app'));
     const last = changes.at(-1)!;
     expect(last.summary).toBe('Updated the adoption of "Sorteringsappen" by Efterfølger Kommune (COPY, PLANNED, 2022).');
@@ -187,16 +173,16 @@ describe('recordAdoption', () => {
       if (index > 0) {
         await graph.write("CREATE (:Organisation {id: $id, name: 'Kopi Kommune', kind: 'MUNICIPALITY', aliases: [], aliasText: ''})", { id: organisationId }, { tag: 'test' });
       }
-      const before = await fingerprint();
+      const before = await graphCounts(graph);
       const data = await api.client.request<AdoptionResult>(RECORD, { input: input({ organisationId, evidence: `Bevis: ${text}`, source: text }) }, editor);
       expect(data.recordAdoption.adoption).toMatchObject({ evidence: `Bevis: ${text}`, source: text });
       expect(await adoptionsOf(organisationId, ns('app'))).toEqual([expect.objectContaining({ evidence: `Bevis: ${text}`, source: text })]);
-      expect(difference(before, await fingerprint())).toEqual({ ADOPTED: 1, ':Change': 1, CHANGED: 1 });
+      expect(countChanges(before, await graphCounts(graph))).toEqual({ ADOPTED: 1, ':Change': 1, CHANGED: 1 });
     }
   });
 
   it('refuses an organisation adopting an innovation it nominated or made itself, as a CONFLICT', async () => {
-    const before = await fingerprint();
+    const before = await graphCounts(graph);
     for (const [id, name] of [
       [ns('origin'), 'Oprindelse Kommune'],
       [ns('maker'), 'Udvikler ApS'],
@@ -207,11 +193,11 @@ describe('recordAdoption', () => {
         problem: { code: 'CONFLICT', message: `${name} nominated or made "Sorteringsappen" itself; an organisation cannot adopt its own innovation.`, field: 'input.organisationId' },
       });
     }
-    expect(await fingerprint()).toEqual(before);
+    expect(await graphCounts(graph)).toEqual(before);
   });
 
   it('reports unknown innovations and organisations as NOT_FOUND, and an adopter spreading to itself as a CONFLICT', async () => {
-    const before = await fingerprint();
+    const before = await graphCounts(graph);
     const cases: [Record<string, unknown>, Problem][] = [
       [{ innovationId: ns('nothing') }, { code: 'NOT_FOUND', message: `No innovation has the id "${ns('nothing')}".`, field: 'input.innovationId' }],
       [{ organisationId: ns('nobody') }, { code: 'NOT_FOUND', message: `No organisation has the id "${ns('nobody')}".`, field: 'input.organisationId' }],
@@ -222,13 +208,13 @@ describe('recordAdoption', () => {
       const data = await api.client.request<AdoptionResult>(RECORD, { input: input(fields) }, editor);
       expect(data.recordAdoption).toEqual({ adoption: null, problem });
     }
-    expect(await fingerprint()).toEqual(before);
+    expect(await graphCounts(graph)).toEqual(before);
     expect(await adoptionsOf(ns('adopter'), ns('app'))).toEqual([expect.objectContaining({ mode: 'COPY', status: 'PLANNED', year: 2022 })]);
   });
 
   it('rejects invalid input naming each field and its rule, and writes nothing', async () => {
-    const before = await fingerprint();
-    const first = await failure(
+    const before = await graphCounts(graph);
+    const first = await firstError(
       api.client.request(
         RECORD,
         { input: input({ organisationId: 'Not A Slug', year: 1850, evidence: 'kort', source: 'x'.repeat(301), fromOrganisationId: INJECTIONS[0] }) },
@@ -241,26 +227,26 @@ describe('recordAdoption', () => {
     expect(first.message).toContain('evidence: evidence must be 10 to 1000 characters: what the source says happened, in our words (got "kort")');
     expect(first.message).toContain('source: source must be 1 to 300 characters: where the fact stands, e.g. a URL or "lsf2:123-130"');
     expect(first.message).toContain(`fromOrganisationId: fromOrganisationId must be a slug of lower-case letters, digits and single dashes, such as "aarhus-kommune" (got ${JSON.stringify(INJECTIONS[0])})`);
-    const tooLong = await failure(api.client.request(RECORD, { input: input({ evidence: 'x'.repeat(1001), year: 2101 }) }, editor));
+    const tooLong = await firstError(api.client.request(RECORD, { input: input({ evidence: 'x'.repeat(1001), year: 2101 }) }, editor));
     expect(tooLong.message).toContain('evidence: evidence must be 10 to 1000 characters');
     expect(tooLong.message).toContain('year: year must be a year from 1900 to 2100 (got 2101)');
-    const mode = await failure(api.client.request(RECORD, { input: input({ mode: 'STEAL' }) }, editor));
+    const mode = await firstError(api.client.request(RECORD, { input: input({ mode: 'STEAL' }) }, editor));
     expect(mode.extensions?.code).toBe('BAD_USER_INPUT');
     expect(mode.message).toContain('Value "STEAL" does not exist in "SpreadMode" enum. Allowed values: COPY, ADAPT, INSPIRATION, SHARED, INTEREST.');
-    const status = await failure(api.client.request(RECORD, { input: input({ status: 'DONE' }) }, editor));
+    const status = await firstError(api.client.request(RECORD, { input: input({ status: 'DONE' }) }, editor));
     expect(status.message).toContain('Allowed values: ADOPTED, PLANNED, INTERESTED.');
-    expect(await fingerprint()).toEqual(before);
+    expect(await graphCounts(graph)).toEqual(before);
   });
 
   it('is refused without a token, and for a reader, with nothing written', async () => {
-    const before = await fingerprint();
-    const anonymous = await failure(api.client.request(RECORD, { input: input({ organisationId: ns('plain') }) }));
+    const before = await graphCounts(graph);
+    const anonymous = await firstError(api.client.request(RECORD, { input: input({ organisationId: ns('plain') }) }));
     expect(anonymous).toMatchObject({
       message: 'recordAdoption needs a bearer token with the role editor; send "Authorization: Bearer <token>" (npm run token issues one).',
       extensions: { code: 'UNAUTHENTICATED' },
     });
-    const reader = await failure(api.client.request(RECORD, { input: input({ organisationId: ns('plain') }) }, await bearer('reader', ns('reader'))));
+    const reader = await firstError(api.client.request(RECORD, { input: input({ organisationId: ns('plain') }) }, await bearer('reader', ns('reader'))));
     expect(reader).toMatchObject({ message: 'recordAdoption needs the role editor; your token has reader.', extensions: { code: 'FORBIDDEN' } });
-    expect(await fingerprint()).toEqual(before);
+    expect(await graphCounts(graph)).toEqual(before);
   });
 });

@@ -1,6 +1,7 @@
-import { ClientError, gql } from 'graphql-request';
+import { gql } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestApi } from '../support/api.js';
+import { firstError, graphCounts } from '../support/graph-counts.js';
 import { useTestGraph } from '../support/graph.js';
 import { useNamespace } from '../support/isolation.js';
 import { bearer } from '../support/tokens.js';
@@ -28,12 +29,6 @@ interface Problem {
   field: string | null;
 }
 
-/** Counts of every label and relationship type: what "nothing else changed" is checked against. */
-async function fingerprint(): Promise<Record<string, number>> {
-  const labels = await graph.read<{ k: string; n: number }>('MATCH (n) UNWIND labels(n) AS l RETURN ":" + l AS k, count(*) AS n', {}, { tag: 'test' });
-  const types = await graph.read<{ k: string; n: number }>('MATCH ()-[r]->() RETURN type(r) AS k, count(*) AS n', {}, { tag: 'test' });
-  return Object.fromEntries([...labels, ...types].map((row) => [row.k, row.n]));
-}
 
 /** A node's relationships other than history links, as `TYPE>other` (outgoing) and `<TYPE:other` (incoming). */
 async function relationshipKeys(id: string): Promise<string[]> {
@@ -64,18 +59,13 @@ async function changesAttachedTo(id: string) {
   );
 }
 
-async function failure(promise: Promise<unknown>) {
-  const error = (await promise.catch((e: unknown) => e)) as ClientError;
-  expect(error).toBeInstanceOf(ClientError);
-  return error.response.errors![0]!;
-}
 
 let admin: { authorization: string };
 let editor: { authorization: string };
 let baseline: Record<string, number>;
 
 beforeAll(async () => {
-  baseline = await fingerprint();
+  baseline = await graphCounts(graph);
   admin = await bearer('admin', ns('admin'));
   editor = await bearer('editor', ns('editor'));
   await graph.write(
@@ -110,7 +100,7 @@ afterAll(async () => {
   // Changes carry random ids, so they are removed by who made them; then the namespaced nodes.
   await graph.write('MATCH (c:Change) WHERE c.actor STARTS WITH $p OR c.entityId STARTS WITH $p DETACH DELETE c', { p: ns('') }, { tag: 'test.cleanup' });
   await graph.write('MATCH (n) WHERE n.id STARTS WITH $p DETACH DELETE n', { p: ns('') }, { tag: 'test.cleanup' });
-  expect(await fingerprint()).toEqual(baseline);
+  expect(await graphCounts(graph)).toEqual(baseline);
 });
 
 describe('mergeOrganisations', () => {
@@ -243,7 +233,7 @@ describe('mergeOrganisations', () => {
   });
 
   it('reports merging an organisation with itself, an unknown id or an id merged already as a problem, and writes nothing', async () => {
-    const before = await fingerprint();
+    const before = await graphCounts(graph);
     const cases: [Record<string, string>, Problem][] = [
       [{ keepId: ns('keep'), mergeId: ns('keep') }, { code: 'CONFLICT', message: `keepId and mergeId must name two different organisations, got "${ns('keep')}" for both`, field: 'mergeId' }],
       [{ keepId: ns('nobody'), mergeId: ns('other') }, { code: 'NOT_FOUND', message: `No organisation has the id "${ns('nobody')}".`, field: 'keepId' }],
@@ -256,32 +246,32 @@ describe('mergeOrganisations', () => {
       const data = await api.client.request<typeof result>(MERGE_ORGANISATIONS, variables, admin);
       expect(data.mergeOrganisations).toEqual({ organisation: null, problem });
     }
-    expect(await fingerprint()).toEqual(before);
+    expect(await graphCounts(graph)).toEqual(before);
   });
 
   it('rejects malformed ids, Cypher-looking ones included, naming the argument and the rule, and writes nothing', async () => {
-    const before = await fingerprint();
+    const before = await graphCounts(graph);
     for (const text of INJECTIONS) {
-      const error = await failure(api.client.request(MERGE_ORGANISATIONS, { keepId: ns('keep'), mergeId: text }, admin));
+      const error = await firstError(api.client.request(MERGE_ORGANISATIONS, { keepId: ns('keep'), mergeId: text }, admin));
       expect(error.extensions?.code).toBe('BAD_USER_INPUT');
       expect(error.message).toContain(`mergeId: mergeId must be a slug of lower-case letters, digits and single dashes, such as "aarhus-kommune" (got ${JSON.stringify(text)})`);
     }
-    const keep = await failure(api.client.request(MERGE_ORGANISATIONS, { keepId: 'Kvistrup Kommune', mergeId: ns('other') }, admin));
+    const keep = await firstError(api.client.request(MERGE_ORGANISATIONS, { keepId: 'Kvistrup Kommune', mergeId: ns('other') }, admin));
     expect(keep.message).toContain('keepId: keepId must be a slug of lower-case letters, digits and single dashes, such as "aarhus-kommune" (got "Kvistrup Kommune")');
-    expect(await fingerprint()).toEqual(before);
+    expect(await graphCounts(graph)).toEqual(before);
   });
 
   it('is refused without a token, and for an editor, with nothing written', async () => {
-    const before = await fingerprint();
+    const before = await graphCounts(graph);
     const variables = { keepId: ns('parent'), mergeId: ns('other') };
-    const anonymous = await failure(api.client.request(MERGE_ORGANISATIONS, variables));
+    const anonymous = await firstError(api.client.request(MERGE_ORGANISATIONS, variables));
     expect(anonymous).toMatchObject({
       message: 'mergeOrganisations needs a bearer token with the role admin; send "Authorization: Bearer <token>" (npm run token issues one).',
       extensions: { code: 'UNAUTHENTICATED' },
     });
-    const forbidden = await failure(api.client.request(MERGE_ORGANISATIONS, variables, editor));
+    const forbidden = await firstError(api.client.request(MERGE_ORGANISATIONS, variables, editor));
     expect(forbidden).toMatchObject({ message: 'mergeOrganisations needs the role admin; your token has editor.', extensions: { code: 'FORBIDDEN' } });
-    expect(await fingerprint()).toEqual(before);
+    expect(await graphCounts(graph)).toEqual(before);
   });
 });
 
@@ -315,7 +305,7 @@ describe('mergePeople', () => {
   });
 
   it('reports merging a person with itself, an unknown id or one merged already as a problem, and writes nothing', async () => {
-    const before = await fingerprint();
+    const before = await graphCounts(graph);
     const cases: [Record<string, string>, Problem][] = [
       [{ keepId: ns('anna'), mergeId: ns('anna') }, { code: 'CONFLICT', message: `keepId and mergeId must name two different people, got "${ns('anna')}" for both`, field: 'mergeId' }],
       [{ keepId: ns('anna'), mergeId: ns('nobody') }, { code: 'NOT_FOUND', message: `No person has the id "${ns('nobody')}".`, field: 'mergeId' }],
@@ -326,18 +316,18 @@ describe('mergePeople', () => {
       const data = await api.client.request<{ mergePeople: unknown }>(MERGE_PEOPLE, variables, admin);
       expect(data.mergePeople).toEqual({ person: null, problem });
     }
-    const malformed = await failure(api.client.request(MERGE_PEOPLE, { keepId: INJECTIONS[1], mergeId: ns('worker') }, admin));
+    const malformed = await firstError(api.client.request(MERGE_PEOPLE, { keepId: INJECTIONS[1], mergeId: ns('worker') }, admin));
     expect(malformed.message).toContain(`keepId: keepId must be a slug of lower-case letters, digits and single dashes, such as "aarhus-kommune" (got ${JSON.stringify(INJECTIONS[1])})`);
-    expect(await fingerprint()).toEqual(before);
+    expect(await graphCounts(graph)).toEqual(before);
   });
 
   it('is refused without a token, and for an editor, with nothing written', async () => {
-    const before = await fingerprint();
+    const before = await graphCounts(graph);
     const variables = { keepId: ns('anna'), mergeId: ns('worker') };
-    const anonymous = await failure(api.client.request(MERGE_PEOPLE, variables));
+    const anonymous = await firstError(api.client.request(MERGE_PEOPLE, variables));
     expect(anonymous).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: 'mergePeople needs a bearer token with the role admin; send "Authorization: Bearer <token>" (npm run token issues one).' });
-    const forbidden = await failure(api.client.request(MERGE_PEOPLE, variables, editor));
+    const forbidden = await firstError(api.client.request(MERGE_PEOPLE, variables, editor));
     expect(forbidden).toMatchObject({ message: 'mergePeople needs the role admin; your token has editor.', extensions: { code: 'FORBIDDEN' } });
-    expect(await fingerprint()).toEqual(before);
+    expect(await graphCounts(graph)).toEqual(before);
   });
 });

@@ -1,6 +1,7 @@
 import { ClientError, gql } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestApi } from '../support/api.js';
+import { countChanges, graphCounts } from '../support/graph-counts.js';
 import { useTestGraph } from '../support/graph.js';
 import { useNamespace } from '../support/isolation.js';
 import { bearer } from '../support/tokens.js';
@@ -33,25 +34,7 @@ beforeAll(async () => {
   editor = await bearer('editor', 'erik');
 });
 
-/** Nodes per label and relationships per type (prefixed "-"), to see exactly what a call wrote. */
-async function counts(): Promise<Record<string, number>> {
-  const rows = await graph.read<{ k: string; c: number }>(
-    `CALL () {
-       MATCH (n) UNWIND labels(n) AS k RETURN k, count(*) AS c
-       UNION ALL
-       MATCH ()-[r]->() RETURN '-' + type(r) AS k, count(*) AS c
-     }
-     RETURN k, c`,
-    {},
-    { tag: 'test.counts' },
-  );
-  return Object.fromEntries(rows.map((row) => [row.k, row.c]));
-}
 
-function delta(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  return Object.fromEntries([...keys].map((k) => [k, (after[k] ?? 0) - (before[k] ?? 0)]).filter(([, d]) => d !== 0));
-}
 
 async function storedPerson(id: string): Promise<Record<string, unknown> | null> {
   const [row] = await graph.read<{ p: Record<string, unknown> }>(
@@ -71,7 +54,7 @@ async function refusal(document: string, variables: Record<string, unknown>, hea
 
 describe('createPerson', () => {
   it('adds a person at their organisation, keeps the e-mail in lower case, and records who did it', async () => {
-    const before = await counts();
+    const before = await graphCounts(graph);
     const data = await api.client.request<{ createPerson: unknown }>(
       CREATE,
       {
@@ -100,7 +83,7 @@ describe('createPerson', () => {
       aliases: ['A. Testesen'],
       employers: ['aarhus-kommune'],
     });
-    expect(delta(before, await counts())).toEqual({ Person: 1, Change: 1, '-WORKS_FOR': 1, '-CHANGED': 1 });
+    expect(countChanges(before, await graphCounts(graph))).toEqual({ ':Person': 1, ':Change': 1, WORKS_FOR: 1, CHANGED: 1 });
     const [change] = await graph.read<{ actor: string; action: string; entityType: string; summary: string; before: string | null; after: string }>(
       'MATCH (c:Change)-[:CHANGED]->(:Person {id: $id}) RETURN c.actor AS actor, c.action AS action, c.entityType AS entityType, c.summary AS summary, c.before AS before, c.after AS after',
       { id: ns('anna') },
@@ -124,7 +107,7 @@ describe('createPerson', () => {
   });
 
   it('reports an id that is taken as ALREADY_EXISTS and leaves the person as they were', async () => {
-    const before = await counts();
+    const before = await graphCounts(graph);
     const jens = await storedPerson('jens-bolwig');
     const data = await api.client.request<{ createPerson: unknown }>(CREATE, { input: { id: 'jens-bolwig', name: 'Jens Bolwig', phone: '+45 11 11 11 11' } }, editor);
     expect(data.createPerson).toEqual({
@@ -132,22 +115,22 @@ describe('createPerson', () => {
       problem: { code: 'ALREADY_EXISTS', message: 'A person with id "jens-bolwig" exists already; update them instead, or give another id.', field: 'input.id' },
     });
     expect(await storedPerson('jens-bolwig')).toEqual(jens);
-    expect(delta(before, await counts())).toEqual({});
+    expect(countChanges(before, await graphCounts(graph))).toEqual({});
   });
 
   it('reports an organisation that does not exist as NOT_FOUND and writes nothing', async () => {
-    const before = await counts();
+    const before = await graphCounts(graph);
     const data = await api.client.request<{ createPerson: unknown }>(CREATE, { input: { id: ns('nowhere'), name: 'Ingen Steder', organisationId: 'atlantis-kommune' } }, editor);
     expect(data.createPerson).toEqual({
       person: null,
       problem: { code: 'NOT_FOUND', message: 'input.organisationId names no organisation: "atlantis-kommune"', field: 'input.organisationId' },
     });
     expect(await storedPerson(ns('nowhere'))).toBeNull();
-    expect(delta(before, await counts())).toEqual({});
+    expect(countChanges(before, await graphCounts(graph))).toEqual({});
   });
 
   it('rejects a malformed id, name, e-mail, phone and organisation id, naming each field and rule, and writes nothing', async () => {
-    const before = await counts();
+    const before = await graphCounts(graph);
     const error = await refusal(
       CREATE,
       { input: { id: 'Not A Slug', name: 'X', email: 'anna(at)aarhus.dk', phone: '12 34 56 78', organisationId: 'Aarhus Kommune', aliases: [''] } },
@@ -162,7 +145,7 @@ describe('createPerson', () => {
     );
     expect(error.message).toContain('organisationId: organisationId must be a slug of lower-case letters, digits and single dashes, such as "jens-bolwig" (got "Aarhus Kommune")');
     expect(error.message).toContain('aliases: each value in aliases must be longer than or equal to 1 and shorter than or equal to 200 characters (got [""])');
-    expect(delta(before, await counts())).toEqual({});
+    expect(countChanges(before, await graphCounts(graph))).toEqual({});
   });
 
   it.each(['+4512345678', '+45-12-34-56-78', '0045 12 34 56 78', '+45 12  34 56 78'])('rejects the phone %s, which is not in international form', async (phone) => {
@@ -178,7 +161,7 @@ describe('createPerson', () => {
   });
 
   it('is refused without a token, and for a reader, with nothing written', async () => {
-    const before = await counts();
+    const before = await graphCounts(graph);
     const input = { id: ns('refused'), name: 'Ikke Tilladt' };
     expect(await refusal(CREATE, { input })).toMatchObject({
       message: 'createPerson needs a bearer token with the role editor; send "Authorization: Bearer <token>" (npm run token issues one).',
@@ -189,25 +172,25 @@ describe('createPerson', () => {
       extensions: { code: 'FORBIDDEN' },
     });
     expect(await storedPerson(ns('refused'))).toBeNull();
-    expect(delta(before, await counts())).toEqual({});
+    expect(countChanges(before, await graphCounts(graph))).toEqual({});
   });
 
   it.each(INJECTIONS)('stores the Cypher-injection string %j in name, role and aliases as plain text, and changes nothing else', async (text) => {
     const id = ns(`inject-${INJECTIONS.indexOf(text)}`);
-    const before = await counts();
+    const before = await graphCounts(graph);
     const data = await api.client.request<{ createPerson: { person: { name: string; role: string } } }>(CREATE, { input: { id, name: text, role: text, aliases: [text] } }, editor);
     expect(data.createPerson.person).toMatchObject({ name: text, role: text });
     expect(await storedPerson(id)).toMatchObject({ name: text, role: text, aliases: [text] });
-    expect(delta(before, await counts())).toEqual({ Person: 1, Change: 1, '-CHANGED': 1 });
+    expect(countChanges(before, await graphCounts(graph))).toEqual({ ':Person': 1, ':Change': 1, CHANGED: 1 });
   });
 
   it('rejects Cypher-injection strings as e-mail or phone: they are not addresses or numbers', async () => {
-    const before = await counts();
+    const before = await graphCounts(graph);
     const error = await refusal(CREATE, { input: { id: ns('inject-contact'), name: 'Kontakt Test', email: INJECTIONS[0], phone: INJECTIONS[1] } }, editor);
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
     expect(error.message).toContain(`email: email must be an e-mail address such as name@kommune.dk (got ${JSON.stringify(INJECTIONS[0])})`);
     expect(error.message).toContain('phone: phone must be in international form');
-    expect(delta(before, await counts())).toEqual({});
+    expect(countChanges(before, await graphCounts(graph))).toEqual({});
   });
 });
 
@@ -218,7 +201,7 @@ describe('updatePerson', () => {
       { input: { id: ns('moved'), name: 'Mette Flytter', role: 'konsulent', email: 'mf@aarhus.dk', phone: '+45 87 65 43 21', organisationId: 'aarhus-kommune' } },
       editor,
     );
-    const before = await counts();
+    const before = await graphCounts(graph);
     const data = await api.client.request<{ updatePerson: unknown }>(
       UPDATE,
       { id: ns('moved'), input: { role: 'chefkonsulent', email: 'MF@Kolding.dk', phone: null, organisationId: 'kolding-kommune', aliases: ['Mette F.'] } },
@@ -238,7 +221,7 @@ describe('updatePerson', () => {
       employers: ['kolding-kommune'],
     });
     // The old WORKS_FOR went, a new one came: the count is the same.
-    expect(delta(before, await counts())).toEqual({ Change: 1, '-CHANGED': 1 });
+    expect(countChanges(before, await graphCounts(graph))).toEqual({ ':Change': 1, CHANGED: 1 });
     const [change] = await graph.read<{ actor: string; before: string; after: string }>(
       "MATCH (c:Change {action: 'updatePerson'})-[:CHANGED]->(:Person {id: $id}) RETURN c.actor AS actor, c.before AS before, c.after AS after",
       { id: ns('moved') },
@@ -259,7 +242,7 @@ describe('updatePerson', () => {
   it('reports an unknown person or organisation as NOT_FOUND and changes nothing', async () => {
     await api.client.request(CREATE, { input: { id: ns('stays'), name: 'Bo Bliver', organisationId: 'aarhus-kommune' } }, editor);
     const person = await storedPerson(ns('stays'));
-    const before = await counts();
+    const before = await graphCounts(graph);
     const missing = await api.client.request<{ updatePerson: unknown }>(UPDATE, { id: ns('nobody'), input: { name: 'Ingen Her' } }, editor);
     expect(missing.updatePerson).toEqual({ person: null, problem: { code: 'NOT_FOUND', message: `No person has the id "${ns('nobody')}".`, field: 'id' } });
     const organisation = await api.client.request<{ updatePerson: unknown }>(UPDATE, { id: ns('stays'), input: { name: 'Bo Flyttet', organisationId: 'atlantis-kommune' } }, editor);
@@ -268,26 +251,26 @@ describe('updatePerson', () => {
       problem: { code: 'NOT_FOUND', message: 'input.organisationId names no organisation: "atlantis-kommune"', field: 'input.organisationId' },
     });
     expect(await storedPerson(ns('stays'))).toEqual(person);
-    expect(delta(before, await counts())).toEqual({});
+    expect(countChanges(before, await graphCounts(graph))).toEqual({});
   });
 
   it('rejects invalid changes naming the field and the rule, and changes nothing', async () => {
     await api.client.request(CREATE, { input: { id: ns('valid'), name: 'Vera Gyldig', email: 'vera@aarhus.dk' } }, editor);
     const person = await storedPerson(ns('valid'));
-    const before = await counts();
+    const before = await graphCounts(graph);
     const error = await refusal(UPDATE, { id: ns('valid'), input: { name: 'V', email: 'vera.aarhus.dk', phone: '+45 1234 5678 9 x' } }, editor);
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
     expect(error.message).toContain('name: name must be longer than or equal to 2 characters (got "V")');
     expect(error.message).toContain('email: email must be an e-mail address such as name@kommune.dk (got "vera.aarhus.dk")');
     expect(error.message).toContain('phone: phone must be in international form');
     expect(await storedPerson(ns('valid'))).toEqual(person);
-    expect(delta(before, await counts())).toEqual({});
+    expect(countChanges(before, await graphCounts(graph))).toEqual({});
   });
 
   it('is refused without a token, and for a reader, with nothing changed', async () => {
     await api.client.request(CREATE, { input: { id: ns('guarded'), name: 'Gurli Vagt' } }, editor);
     const person = await storedPerson(ns('guarded'));
-    const before = await counts();
+    const before = await graphCounts(graph);
     expect(await refusal(UPDATE, { id: ns('guarded'), input: { name: 'Anden Person' } })).toMatchObject({
       message: 'updatePerson needs a bearer token with the role editor; send "Authorization: Bearer <token>" (npm run token issues one).',
       extensions: { code: 'UNAUTHENTICATED' },
@@ -297,13 +280,13 @@ describe('updatePerson', () => {
       extensions: { code: 'FORBIDDEN' },
     });
     expect(await storedPerson(ns('guarded'))).toEqual(person);
-    expect(delta(before, await counts())).toEqual({});
+    expect(countChanges(before, await graphCounts(graph))).toEqual({});
   });
 
   it('stores Cypher-injection strings given as changes verbatim, and changes nothing else', async () => {
     await api.client.request(CREATE, { input: { id: ns('target'), name: 'Tina Mål', organisationId: 'aarhus-kommune' } }, editor);
     for (const text of INJECTIONS) {
-      const before = await counts();
+      const before = await graphCounts(graph);
       await api.client.request(UPDATE, { id: ns('target'), input: { name: text, role: text, aliases: [text, 'plain'] } }, editor);
       expect(await storedPerson(ns('target'))).toEqual({
         id: ns('target'),
@@ -314,7 +297,7 @@ describe('updatePerson', () => {
         aliases: [text, 'plain'],
         employers: ['aarhus-kommune'],
       });
-      expect(delta(before, await counts())).toEqual({ Change: 1, '-CHANGED': 1 });
+      expect(countChanges(before, await graphCounts(graph))).toEqual({ ':Change': 1, CHANGED: 1 });
     }
   });
 });
