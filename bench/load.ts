@@ -11,6 +11,12 @@ export interface LoadSettings {
   readonly connections: number;
   readonly durationSec: number;
   readonly warmupSec: number;
+  /**
+   * For operations that take seconds each: a fixed number of requests instead of a duration, so
+   * that every request sent is also answered and measured (and none runs on into the next
+   * measurement after autocannon stops).
+   */
+  readonly amount?: number;
 }
 
 export interface LoadFigures {
@@ -47,16 +53,30 @@ export function cpuMs(pid: number): number {
   }
 }
 
-function run(url: string, spec: HttpRequestSpec, connections: number, durationSec: number): Promise<autocannon.Result> {
+function run(url: string, spec: HttpRequestSpec, connections: number, bound: { durationSec: number } | { amount: number }): Promise<autocannon.Result> {
   return autocannon({
     url: `${url}${spec.path}`,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: spec.body,
     connections,
-    duration: durationSec,
-    timeout: 60,
+    ...('amount' in bound ? { amount: bound.amount } : { duration: bound.durationSec }),
+    timeout: 300,
   });
+}
+
+/**
+ * Waits until Neo4j has gone quiet (under a tenth of a core for a second; at most a minute):
+ * requests that autocannon stopped waiting for may still run there, and would slow the next
+ * measurement down.
+ */
+export async function waitForQuiet(dbPid: number): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const before = cpuMs(dbPid);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    if (cpuMs(dbPid) - before < 100) return;
+  }
 }
 
 /** Resident set size of a process in MiB, from /proc (Linux). */
@@ -71,18 +91,24 @@ export function rssMb(pid: number): number {
 }
 
 export async function measure(baseUrl: string, spec: HttpRequestSpec, settings: LoadSettings, serverPid: number, dbPid: number): Promise<LoadFigures> {
-  if (settings.warmupSec > 0) await run(baseUrl, spec, settings.connections, settings.warmupSec);
+  if (settings.amount !== undefined) await run(baseUrl, spec, settings.connections, { amount: settings.connections });
+  else if (settings.warmupSec > 0) await run(baseUrl, spec, settings.connections, { durationSec: settings.warmupSec });
+  await waitForQuiet(dbPid);
   let peak = rssMb(serverPid);
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(serverPid))), 250);
   try {
     const serverBefore = cpuMs(serverPid);
     const dbBefore = cpuMs(dbPid);
-    const result = await run(baseUrl, spec, settings.connections, settings.durationSec);
+    const started = performance.now();
+    const result = await run(baseUrl, spec, settings.connections, settings.amount !== undefined ? { amount: settings.amount } : { durationSec: settings.durationSec });
+    const seconds = (performance.now() - started) / 1000;
+    await waitForQuiet(dbPid);
     const perRequest = (before: number, after: number) => Math.round(((after - before) / Math.max(1, result.requests.total)) * 10) / 10;
     return {
       serverCpuMs: perRequest(serverBefore, cpuMs(serverPid)),
       dbCpuMs: perRequest(dbBefore, cpuMs(dbPid)),
-      rps: Math.round(result.requests.average * 10) / 10,
+      // With a fixed amount, autocannon's per-second average counts seconds in which nothing finished.
+      rps: Math.round((settings.amount !== undefined ? result.requests.total / seconds : result.requests.average) * 10) / 10,
       p50: result.latency.p50,
       p99: result.latency.p99,
       requests: result.requests.total,

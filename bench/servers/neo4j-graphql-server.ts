@@ -71,7 +71,7 @@ function asCypherField(query: Captured, renamed: Record<string, string>, columns
 const sdlString = (text: string) => `"""\n${text}\n"""`;
 
 async function typeDefinitions(probes: Probes): Promise<string> {
-  const network = await capture((g) => findPartnerNetwork(g, 'x', { depth: 2, first: 100 }));
+  const network = await capture((g) => findPartnerNetwork(g, 'x', { depth: 2, first: 50 }));
   const cascade = await capture((g) => readCascade(g, 'x'));
   const stats = await capture((g) => readSpreadStats(g, 'REGION'));
   // The similarity tier searches for the innovation's own words; our API reads them in a first
