@@ -66,7 +66,7 @@ function run(url: string, spec: HttpRequestSpec, connections: number, bound: { d
 }
 
 /**
- * Waits until Neo4j has gone quiet (under a tenth of a core for a second; at most a minute):
+ * Waits until Neo4j has gone quiet (under a tenth of a core for half a second; at most a minute):
  * requests that autocannon stopped waiting for may still run there, and would slow the next
  * measurement down.
  */
@@ -74,8 +74,8 @@ export async function waitForQuiet(dbPid: number): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     const before = cpuMs(dbPid);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    if (cpuMs(dbPid) - before < 100) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    if (cpuMs(dbPid) - before < 50) return;
   }
 }
 
@@ -88,6 +88,12 @@ export function rssMb(pid: number): number {
   } catch {
     return 0;
   }
+}
+
+/** Sends the operation for a while and drops the figures: JIT compilation and caches, on both sides. */
+export async function warmUp(baseUrl: string, spec: HttpRequestSpec, seconds: number, heavy: boolean, dbPid: number): Promise<void> {
+  await run(baseUrl, spec, 4, heavy ? { amount: 4 } : { durationSec: seconds });
+  await waitForQuiet(dbPid);
 }
 
 export async function measure(baseUrl: string, spec: HttpRequestSpec, settings: LoadSettings, serverPid: number, dbPid: number): Promise<LoadFigures> {

@@ -3,8 +3,8 @@ import type { GraphRunner } from '../../src/graph/graph-runner.js';
 import { countRows, writeSeedRows } from '../../src/graph/seed-writer.cypher.js';
 import { generateSynthetic, SYNTHETIC_PREFIX, type SyntheticSpec } from './synthetic.js';
 
-/** Rows one synthetic innovation brings on average (measured at scale M), for the progress bar's total. */
-const ROWS_PER_INNOVATION = 12;
+/** Rows one synthetic innovation brings on average (measured at scales M and L), for the progress bar's total. */
+const ROWS_PER_INNOVATION = 10.5;
 
 export interface LoadReport {
   readonly rows: number;

@@ -13,6 +13,13 @@ export interface ChildSettings {
   readonly probes: Probes;
 }
 
+/**
+ * tsx turns source maps on, and Node then maps every stack trace captured, reading the map
+ * files: neo4j-driver captures one for each query result, which cost these servers several ms
+ * of CPU per query under load. A built server (node dist/...) does none of that; neither do these.
+ */
+process.setSourceMapsEnabled(false);
+
 export function childSettings(): ChildSettings {
   const neo4jUri = process.env.BENCH_NEO4J_URI;
   const port = Number(process.env.BENCH_PORT);
