@@ -22,6 +22,18 @@ export interface Config {
   /** Serve the GraphiQL playground to browsers at /graphql. Defaults to true, and to false in production. */
   readonly playground: boolean;
   readonly security: SecurityConfig;
+  readonly responseCache: ResponseCacheConfig;
+}
+
+/** Whole-response caching of queries in the API process (see http/response-cache.ts). */
+export interface ResponseCacheConfig {
+  /**
+   * How long an answer may be reused, in seconds; 0 turns caching off. Writes through this
+   * process show at once; writes from elsewhere after at most this long. Defaults to 30.
+   */
+  readonly maxAgeSeconds: number;
+  /** Memory the cached answers may take, in MiB. Defaults to 64. */
+  readonly maxSizeMb: number;
 }
 
 export interface SecurityConfig {
@@ -190,6 +202,8 @@ const environmentSchema = z.object({
   RATE_LIMIT_PER_MINUTE: wholeNumber('RATE_LIMIT_PER_MINUTE', 600, 0),
   MAX_QUERY_DEPTH: wholeNumber('MAX_QUERY_DEPTH', 12, 2),
   MAX_QUERY_COMPLEXITY: wholeNumber('MAX_QUERY_COMPLEXITY', 25_000, 10),
+  RESPONSE_CACHE_SECONDS: integer('RESPONSE_CACHE_SECONDS', 30, { min: 0, max: 86_400 }),
+  RESPONSE_CACHE_MB: integer('RESPONSE_CACHE_MB', 64, { min: 1, max: 16_384 }),
   NEO4J_URI: neo4jUri,
   NEO4J_USER: z.string().optional().transform((v) => (v ? v : 'neo4j')),
   NEO4J_PASSWORD: z.string().optional().transform((v) => (v ? v : undefined)),
@@ -237,6 +251,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxQueryDepth: e.MAX_QUERY_DEPTH,
       maxQueryComplexity: e.MAX_QUERY_COMPLEXITY,
     },
+    responseCache: { maxAgeSeconds: e.RESPONSE_CACHE_SECONDS, maxSizeMb: e.RESPONSE_CACHE_MB },
     neo4j: {
       uri: e.NEO4J_URI,
       user: e.NEO4J_USER,

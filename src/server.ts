@@ -64,6 +64,7 @@ export async function startServer(config: Config, logger: Logger, projectRoot: s
       production: config.environment === 'production',
       playground: config.playground,
       shutdownGraceMs: config.shutdownGraceMs,
+      responseCache: config.responseCache,
       security: { ...config.security, jwtSecret: resolveJwtSecret(config.security.jwtSecret, projectRoot) },
     });
     shutdown.add('HTTP server', () => server.stop());

@@ -17,6 +17,7 @@ import { createErrorFormatter } from './format-error.js';
 import { healthRouter } from './health.js';
 import { complexityLimitPlugin, depthLimitRule } from './query-limits.js';
 import { rateLimitMiddleware } from './rate-limit.js';
+import { responseCachePlugins, type ResponseCacheSettings } from './response-cache.js';
 import { playgroundRouter } from './playground.js';
 import { explorerRouter } from './explorer.js';
 
@@ -30,6 +31,8 @@ export interface ApiServerOptions {
   readonly playground?: boolean;
   /** How long stop() lets in-flight requests finish before closing their connections. */
   readonly shutdownGraceMs: number;
+  /** Whole-response caching of queries (see http/response-cache.ts); off when absent. */
+  readonly responseCache?: ResponseCacheSettings;
 }
 
 export interface ApiSecurity {
@@ -73,6 +76,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       ApolloServerPluginLandingPageDisabled(),
       errorLoggingPlugin(),
       complexityLimitPlugin(options.security.maxQueryComplexity),
+      ...responseCachePlugins(options.responseCache ?? { maxAgeSeconds: 0, maxSizeMb: 0 }),
     ],
   });
   await apollo.start();

@@ -25,6 +25,7 @@ describe('configuration', () => {
     expect(config.neo4j.embedded.heap).toBe('1g');
     expect(config.neo4j.embedded.dataDir).toMatch(/\.data[/\\]neo4j$/);
     expect(config.seedOnEmpty).toBe(true);
+    expect(config.responseCache).toEqual({ maxAgeSeconds: 30, maxSizeMb: 64 });
   });
 
   it('reads every setting from the environment', () => {
@@ -44,6 +45,8 @@ describe('configuration', () => {
       NEO4J_QUERY_TIMEOUT_MS: '5000',
       NEO4J_PAGE_CACHE: '512M',
       SEED_ON_EMPTY: 'false',
+      RESPONSE_CACHE_SECONDS: '0',
+      RESPONSE_CACHE_MB: '16',
     });
     expect(config.port).toBe(8080);
     expect(config.host).toBe('0.0.0.0');
@@ -52,6 +55,7 @@ describe('configuration', () => {
     expect(config.neo4j).toMatchObject({ uri: 'neo4j://cluster.example:7687', user: 'api', password: 'secret', database: 'innovation', queryTimeoutMs: 5000 });
     expect(config.neo4j.embedded.pageCache).toBe('512m');
     expect(config.seedOnEmpty).toBe(false);
+    expect(config.responseCache).toEqual({ maxAgeSeconds: 0, maxSizeMb: 16 });
   });
 
   it('serves the playground outside production, and in production only when PLAYGROUND=true', () => {
@@ -118,6 +122,10 @@ describe('configuration', () => {
       'RATE_LIMIT_PER_MINUTE must be a whole number, at least 0, got "-1"',
       'MAX_QUERY_DEPTH must be a whole number, at least 2, got "1"',
       'MAX_QUERY_COMPLEXITY must be a whole number, at least 10, got "lots"',
+    ]);
+    expect(problemsOf({ RESPONSE_CACHE_SECONDS: '1.5', RESPONSE_CACHE_MB: '0' })).toEqual([
+      'RESPONSE_CACHE_SECONDS must be a whole number from 0 to 86400, got "1.5"',
+      'RESPONSE_CACHE_MB must be a whole number from 1 to 16384, got "0"',
     ]);
   });
 });

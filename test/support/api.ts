@@ -2,6 +2,7 @@ import { GraphQLClient } from 'graphql-request';
 import { afterAll, beforeAll } from 'vitest';
 import type { GraphRunner } from '../../src/graph/graph-runner.js';
 import { createApiServer, type ApiSecurity, type ApiServer } from '../../src/http/api-server.js';
+import type { ResponseCacheSettings } from '../../src/http/response-cache.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { buildApiSchema } from '../../src/modules/schema.js';
 
@@ -23,7 +24,7 @@ export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-characters-long'
 /** Security settings of test servers: no rate limit, production's query limits. */
 export const TEST_SECURITY: ApiSecurity = { jwtSecret: TEST_JWT_SECRET, contactsRequireAuth: false, rateLimitPerMinute: 0, maxQueryDepth: 12, maxQueryComplexity: 25_000 };
 
-export function useTestApi(graph: GraphRunner, options: { production?: boolean; logger?: Logger; playground?: boolean; security?: Partial<ApiSecurity> } = {}): TestApi {
+export function useTestApi(graph: GraphRunner, options: { production?: boolean; logger?: Logger; playground?: boolean; security?: Partial<ApiSecurity>; responseCache?: ResponseCacheSettings } = {}): TestApi {
   const api = {} as TestApi;
   beforeAll(async () => {
     api.server = await createApiServer({
@@ -33,6 +34,8 @@ export function useTestApi(graph: GraphRunner, options: { production?: boolean; 
       production: options.production ?? false,
       shutdownGraceMs: 1_000,
       ...(options.playground !== undefined ? { playground: options.playground } : {}),
+      // Off unless a test asks: most tests change the graph behind the API's back.
+      ...(options.responseCache ? { responseCache: options.responseCache } : {}),
       security: { ...TEST_SECURITY, ...options.security },
     });
     const url = await api.server.listen(0, '127.0.0.1');
