@@ -1,6 +1,6 @@
 import type { GraphRunner } from './graph-runner.js';
 import type { SignalItem } from './lookups.cypher.js';
-import { PROJECT, type InnovationNode, type OrganisationNode } from './records.js';
+import { PROJECT, type InnovationNode, type OrganisationNode, type RegionNode } from './records.js';
 
 /**
  * The raw material of the spreading analytics: one query for an innovation's cascade, one for the
@@ -52,6 +52,8 @@ export interface RawCascade {
   signals: SignalItem[];
   /** The root first (distance 0), then its descendants by distance. */
   members: CascadeMember[];
+  /** The regions of every organisation in the cascade, so that answers naming them need no second query. */
+  regions: RegionNode[];
 }
 
 // Variables `p` and `s` are never bound here: PROJECT's nested patterns use those names.
@@ -84,6 +86,13 @@ WITH root, collect({
   }]
 }) AS members
 RETURN members,
+  COLLECT {
+    UNWIND members AS member
+    UNWIND member.origins + [a IN member.adoptions | a.organisation] AS o
+    WITH DISTINCT o.regionId AS regionId
+    MATCH (r:Region {id: regionId})
+    RETURN ${PROJECT.region('r')}
+  } AS regions,
   [(root)-[:HAS_SIGNAL]->(sg:SpreadSignal) |
     sg {.id, .direction, .mode, .status, .year, .audience, .expectedCount, .evidence, .source, fromId: head([(sg)-[:FROM]->(f) | f.id])}
   ][..$maxFacts] AS signals`;
@@ -95,7 +104,7 @@ RETURN members,
  * Null when there is no innovation with that id.
  */
 export async function readCascade(graph: GraphRunner, innovationId: string): Promise<RawCascade | null> {
-  const [row] = await graph.read<{ members: CascadeMember[]; signals: SignalItem[] }>(
+  const [row] = await graph.read<{ members: CascadeMember[]; signals: SignalItem[]; regions: RegionNode[] }>(
     CASCADE,
     { id: innovationId, maxDescendants: MAX_DESCENDANTS, maxFacts: MAX_FACTS_PER_INNOVATION },
     { tag: 'spread.cascade' },
@@ -104,7 +113,7 @@ export async function readCascade(graph: GraphRunner, innovationId: string): Pro
   const members = [...row.members].sort((a, b) => a.distance - b.distance || a.innovation.id.localeCompare(b.innovation.id));
   const root = members.find((m) => m.distance === 0);
   if (!root) return null;
-  return { innovation: root.innovation, signals: [...row.signals].sort((a, b) => a.id.localeCompare(b.id)), members };
+  return { innovation: root.innovation, signals: [...row.signals].sort((a, b) => a.id.localeCompare(b.id)), members, regions: row.regions };
 }
 
 export type SpreadGrouping = 'REGION' | 'ORGANISATION_KIND' | 'SECTOR' | 'YEAR' | 'MODE';
