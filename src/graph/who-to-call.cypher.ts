@@ -1,5 +1,5 @@
 import type { GraphRunner } from './graph-runner.js';
-import { PROJECT, type PersonNode } from './records.js';
+import { PROJECT, type OrganisationNode, type PersonNode } from './records.js';
 import { similarityParams, similaritySubquery, type SimilarityFacts, type SimilaritySubject } from './similar-innovations.cypher.js';
 
 /**
@@ -88,6 +88,8 @@ export interface ClosenessFacts {
 
 export interface ContactCandidate {
   person: PersonNode;
+  /** The organisation the person works for, if known. */
+  organisation: OrganisationNode | null;
   /** Name of the organisation the person works for, if known. */
   organisationName: string | null;
   /** Name of the organisation above it, when that is a unit. */
@@ -178,7 +180,7 @@ export async function findContactSuggestions(
      ORDER BY best.score DESC, best.tier, best.depth, p.name, p.id
      LIMIT $first
      WITH p, best, best.po AS po
-     RETURN ${PROJECT.person('p')} AS person, po.name AS organisationName,
+     RETURN ${PROJECT.person('p')} AS person, CASE WHEN po IS NOT NULL THEN ${PROJECT.organisation('po')} END AS organisation, po.name AS organisationName,
        CASE WHEN po.kind = 'UNIT' THEN head([(po)-[:PART_OF]->(x:Organisation) | x.name]) END AS parentName,
        best.tier AS tier, best.score AS score, best.link AS link, best.closeness AS closeness`,
     {

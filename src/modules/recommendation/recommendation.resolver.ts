@@ -43,6 +43,8 @@ export class RecommendationResolver {
     }
     if (!start.innovation) return [];
     const candidates = await findContactSuggestions(ctx.graph, start.innovation, askerId, count);
+    // Their employers came with them; a person's organisation then costs no further round trip.
+    for (const { organisation } of candidates) if (organisation) ctx.loaders.organisation.prime(organisation.id, organisation);
     const title = start.innovation.title;
     return candidates.map((c) => Object.assign(new ContactSuggestion(), { person: c.person, reason: contactReason(c, title), score: rounded(c.score) }));
   }
