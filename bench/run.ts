@@ -20,7 +20,7 @@ import { buildOperations, OPERATION_NAMES, type Operation, type Probes } from '.
 import { chooseProbes } from './probes.js';
 
 const USAGE = `Usage: npm run bench -- [--scale S|M|L|XS] [--quick] [--concurrency 1,4,16] [--duration SEC] [--warmup SEC]
-                        [--ops NAME,...] [--servers ours,neo4jGraphql,rawCypher] [--reload] [--load-only] [--cpu-prof]
+                        [--ops NAME,...] [--servers ours,oursUncached,neo4jGraphql,rawCypher] [--reload] [--load-only] [--cpu-prof]
 
 Loads the scale into its own embedded Neo4j store (.data/neo4j-bench-<scale>, kept between runs),
 then measures each operation against our API, @neo4j/graphql and raw Cypher, one server at a
@@ -32,13 +32,16 @@ time, and writes a table to stdout and bench/results/latest.json.
   --cpu-prof   write a V8 CPU profile of our API to bench/results/profiles/
 Operations: ${OPERATION_NAMES.join(', ')}`;
 
+/** The servers compared: the script each runs, extra environment, and whose requests it answers. */
 const SERVERS = {
-  ours: 'bench/servers/api-server.ts',
-  neo4jGraphql: 'bench/servers/neo4j-graphql-server.ts',
-  rawCypher: 'bench/servers/raw-cypher-server.ts',
+  ours: { script: 'bench/servers/api-server.ts', env: {}, requests: 'ours' },
+  oursUncached: { script: 'bench/servers/api-server.ts', env: { BENCH_RESPONSE_CACHE: 'off' }, requests: 'ours' },
+  neo4jGraphql: { script: 'bench/servers/neo4j-graphql-server.ts', env: {}, requests: 'neo4jGraphql' },
+  rawCypher: { script: 'bench/servers/raw-cypher-server.ts', env: {}, requests: 'rawCypher' },
 } as const;
 type ServerName = keyof typeof SERVERS;
 const SERVER_NAMES = Object.keys(SERVERS) as ServerName[];
+const requestOf = (operation: Operation, server: ServerName) => operation[SERVERS[server].requests];
 
 type Scale = 'S' | 'M' | 'L' | 'XS';
 
@@ -170,10 +173,10 @@ interface RunningServer {
 
 async function startServer(name: ServerName, neo4jUri: string, probes: Probes, cpuProfDir: string | null): Promise<RunningServer> {
   const port = await freePort();
-  const args = ['--import', 'tsx', ...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []), path.join(projectRoot, SERVERS[name])];
+  const args = ['--import', 'tsx', ...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []), path.join(projectRoot, SERVERS[name].script)];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: projectRoot,
-    env: { ...process.env, NODE_ENV: 'production', BENCH_NEO4J_URI: neo4jUri, BENCH_PORT: String(port), BENCH_PROBES: JSON.stringify(probes) },
+    env: { ...process.env, ...SERVERS[name].env, NODE_ENV: 'production', BENCH_NEO4J_URI: neo4jUri, BENCH_PORT: String(port), BENCH_PROBES: JSON.stringify(probes) },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -208,6 +211,7 @@ interface OperationResult {
   name: string;
   concurrency: number;
   ours?: ServerResult;
+  oursUncached?: ServerResult;
   neo4jGraphql?: ServerResult;
   rawCypher?: ServerResult;
 }
@@ -254,7 +258,7 @@ async function main(): Promise<void> {
 
     const profileDir = options.cpuProf ? path.join(projectRoot, 'bench', 'results', 'profiles') : null;
     if (profileDir) mkdirSync(profileDir, { recursive: true });
-    servers.push(...(await Promise.all(options.servers.map((name) => startServer(name, neo4j.uri, probes, name === 'ours' ? profileDir : null)))));
+    servers.push(...(await Promise.all(options.servers.map((name) => startServer(name, neo4j.uri, probes, name.startsWith('ours') ? profileDir : null)))));
     log(`Servers up: ${servers.map((s) => `${s.name} ${s.url} (pid ${s.pid})`).join(', ')}`);
 
     const { failures, slowest } = await checkAnswers(servers, operations);
@@ -264,7 +268,7 @@ async function main(): Promise<void> {
     for (const operation of operations) {
       for (const server of servers) {
         if (failures.has(`${operation.name}/${server.name}`)) continue;
-        await warmUp(server.url, operation[server.name], Math.max(options.quick ? 1 : 2, options.warmupSec), (slowest.get(operation.name) ?? 0) > 1_000, neo4j.pid);
+        await warmUp(server.url, requestOf(operation, server.name), Math.max(options.quick ? 1 : 2, options.warmupSec), (slowest.get(`${operation.name}/${server.name}`) ?? 0) > 1_000, neo4j.pid);
       }
     }
     const results: OperationResult[] = [];
@@ -280,9 +284,9 @@ async function main(): Promise<void> {
           }
           // An operation whose single answer takes more than a second would see only a few
           // requests finish within the duration: it gets a fixed number of requests instead.
-          const heavy = (slowest.get(operation.name) ?? 0) > 1_000;
+          const heavy = (slowest.get(`${operation.name}/${server.name}`) ?? 0) > 1_000;
           const settings = { connections: concurrency, durationSec: options.durationSec, warmupSec: options.warmupSec, ...(heavy ? { amount: Math.max(4, concurrency * 2) } : {}) };
-          const figures = await measure(server.url, operation[server.name], settings, server.pid, neo4j.pid);
+          const figures = await measure(server.url, requestOf(operation, server.name), settings, server.pid, neo4j.pid);
           result[server.name] = figures;
           log(
             `  ${operation.name} c=${concurrency} ${server.name}: ${figures.rps} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, ${figures.errors} errors, ` +
@@ -327,9 +331,9 @@ async function checkAnswers(servers: RunningServer[], operations: Operation[]): 
     for (const server of servers) {
       try {
         // The second answer counts: the first pays for query planning and cold caches.
-        await checkOnce(server.url, operation[server.name]);
-        const { ms, bytes } = await checkOnce(server.url, operation[server.name]);
-        slowest.set(operation.name, Math.max(slowest.get(operation.name) ?? 0, ms));
+        await checkOnce(server.url, requestOf(operation, server.name));
+        const { ms, bytes } = await checkOnce(server.url, requestOf(operation, server.name));
+        slowest.set(`${operation.name}/${server.name}`, ms);
         parts.push(`${server.name} ${Math.round(ms)} ms ${bytes} B`);
       } catch (error) {
         const message = (error as Error).message;
@@ -344,42 +348,49 @@ async function checkAnswers(servers: RunningServer[], operations: Operation[]): 
 
 const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b ? `${(a / b).toFixed(2)}x` : '-');
 
-export function formatTable(scale: string, results: OperationResult[]): string {
-  const header = ['operation', 'conc', 'ours rps', 'p50', 'p99', 'RSS', '@neo4j/graphql rps', 'p50', 'p99', 'raw rps', 'p50', 'p99', 'vs lib', 'vs raw'];
-  const rows = results.map((r) => [
-    r.name,
-    String(r.concurrency),
-    ...[r.ours, r.neo4jGraphql, r.rawCypher].flatMap((result, i) => {
-      const f = figuresOf(result);
-      const cells = f ? [String(f.rps), String(f.p50), String(f.p99)] : result ? ['fails', '-', '-'] : ['-', '-', '-'];
-      return i === 0 ? [...cells, f ? `${f.rssMb}M` : '-'] : cells;
-    }),
-    ratio(figuresOf(r.ours)?.rps, figuresOf(r.neo4jGraphql)?.rps),
-    ratio(figuresOf(r.ours)?.rps, figuresOf(r.rawCypher)?.rps),
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i < 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-  return [
-    `Scale ${scale}: requests per second and latency in ms (p50, p99); RSS is our API's peak resident memory`,
-    line(header),
-    `|${widths.map((w, i) => (i < 1 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
-    ...rows.map(line),
-    '',
-    ...cpuTable(results),
-  ].join('\n');
-}
+const COLUMNS: { server: ServerName; title: string }[] = [
+  { server: 'ours', title: 'ours' },
+  { server: 'oursUncached', title: 'ours, cache off' },
+  { server: 'neo4jGraphql', title: '@neo4j/graphql' },
+  { server: 'rawCypher', title: 'raw Cypher' },
+];
 
-/** CPU time per request (server process + Neo4j), which holds up on a busy machine better than wall-clock figures. */
-function cpuTable(results: OperationResult[]): string[] {
-  const cell = (result: ServerResult | undefined) => {
-    const f = figuresOf(result);
-    return f ? `${f.serverCpuMs} + ${f.dbCpuMs}` : result ? 'fails' : '-';
-  };
-  const header = ['operation', 'conc', 'ours CPU ms/req (API + Neo4j)', '@neo4j/graphql', 'raw Cypher'];
-  const rows = results.map((r) => [r.name, String(r.concurrency), cell(r.ours), cell(r.neo4jGraphql), cell(r.rawCypher)]);
+function renderTable(header: string[], rows: string[][]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i < 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
   return [line(header), `|${widths.map((w, i) => (i < 1 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.map(line), ''];
+}
+
+export function formatTable(scale: string, results: OperationResult[]): string {
+  const present = COLUMNS.filter((c) => results.some((r) => r[c.server] !== undefined));
+  const cell = (result: ServerResult | undefined) => {
+    const f = figuresOf(result);
+    return f ? `${f.rps} · ${f.p50} · ${f.p99}` : result ? 'fails' : '-';
+  };
+  const ratioColumns = (['ours', 'oursUncached'] as const)
+    .filter((mine) => present.some((c) => c.server === mine))
+    .flatMap((mine) => [
+      { title: `${mine === 'ours' ? 'ours' : 'off'} / lib`, value: (r: OperationResult) => ratio(figuresOf(r[mine])?.rps, figuresOf(r.neo4jGraphql)?.rps) },
+      { title: `${mine === 'ours' ? 'ours' : 'off'} / raw`, value: (r: OperationResult) => ratio(figuresOf(r[mine])?.rps, figuresOf(r.rawCypher)?.rps) },
+    ]);
+  const header = ['operation', 'conc', ...present.map((c) => `${c.title} rps · p50 · p99`), 'RSS', ...ratioColumns.map((c) => c.title)];
+  const rows = results.map((r) => [
+    r.name,
+    String(r.concurrency),
+    ...present.map((c) => cell(r[c.server])),
+    `${Math.max(figuresOf(r.ours)?.rssMb ?? 0, figuresOf(r.oursUncached)?.rssMb ?? 0)}M`,
+    ...ratioColumns.map((c) => c.value(r)),
+  ]);
+  const cpuCell = (result: ServerResult | undefined) => {
+    const f = figuresOf(result);
+    return f ? `${f.serverCpuMs} + ${f.dbCpuMs}` : result ? 'fails' : '-';
+  };
+  return [
+    `Scale ${scale}: requests per second · p50 · p99 latency (ms); RSS is our API's peak resident memory`,
+    ...renderTable(header, rows),
+    'CPU time per request, ms (server process + Neo4j): it holds up on a busy machine better than wall-clock figures',
+    ...renderTable(['operation', 'conc', ...present.map((c) => c.title)], results.map((r) => [r.name, String(r.concurrency), ...present.map((c) => cpuCell(r[c.server]))])),
+  ].join('\n');
 }
 
 main().then(

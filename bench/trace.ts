@@ -20,6 +20,9 @@ import { chooseProbes } from './probes.js';
  * milliseconds), then the Neo4j PROFILE of the slowest one with --profile.
  * `npx tsx bench/trace.ts --scale M [--ops innovationsPage] [--repeat 5] [--profile]`
  */
+// As in the bench's servers (see servers/child.ts): tsx's source maps would cost every query several ms.
+process.setSourceMapsEnabled(false);
+
 const { values } = parseArgs({ options: { scale: { type: 'string' }, ops: { type: 'string' }, repeat: { type: 'string' }, profile: { type: 'boolean' } } });
 const scale = (values.scale ?? 'S').toUpperCase();
 const ops = values.ops ? values.ops.split(',') : [...OPERATION_NAMES];

@@ -2,6 +2,7 @@ import { toFulltextQuery } from './fulltext.js';
 import type { GraphRunner } from './graph-runner.js';
 import { afterCondition, orderByClause, sortKeyProjection, type SortColumn, type SortValue } from './keyset.js';
 import { PROJECT, type InnovationNode, type OrganisationNode } from './records.js';
+import { relatedList, type RelatedName } from './lookups.cypher.js';
 
 /**
  * Filtered, ordered, keyset-paged lists of innovations and organisations. Every condition is a
@@ -86,28 +87,36 @@ function innovationSource(c: InnovationCriteria): string {
 
 const where = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
 
+/**
+ * A page of innovations. `include` names relationship kinds to bring along in the same query
+ * (`related` on each row), for requests that will ask for them on every innovation of the page.
+ */
 export async function listInnovations(
   graph: GraphRunner,
   criteria: InnovationCriteria,
   order: InnovationOrder,
   first: number,
   after: SortValue[] | null,
-): Promise<Page<InnovationNode>> {
+  include: readonly RelatedName[] = [],
+): Promise<Page<InnovationNode> & { related: Partial<Record<RelatedName, unknown[]>>[] }> {
   const params = innovationParams(criteria);
-  if (criteria.text !== undefined && params.text === null) return { rows: [], hasNextPage: false };
+  if (criteria.text !== undefined && params.text === null) return { rows: [], hasNextPage: false, related: [] };
   const columns = INNOVATION_ORDERS[order];
   const conditions = innovationConditions(criteria);
   if (order === 'TITLE' && criteria.text === undefined) conditions.push(...titleSeek(after !== null));
   else if (after) conditions.push(afterCondition(columns));
-  const rows = await graph.read<{ node: InnovationNode; sortKey: SortValue[] }>(
+  const related = include.length ? `{${include.map((name) => `${name}: ${relatedList(name)}`).join(', ')}}` : '{}';
+  const rows = await graph.read<{ node: InnovationNode; sortKey: SortValue[]; related: Partial<Record<RelatedName, unknown[]>> }>(
     `${innovationSource(criteria)}
      ${where(conditions)}
      WITH i ORDER BY ${orderByClause(columns)} LIMIT $limit
-     RETURN ${PROJECT.innovation('i')} AS node, ${sortKeyProjection(columns)} AS sortKey`,
+     WITH i, i AS p
+     RETURN ${PROJECT.innovation('i')} AS node, ${sortKeyProjection(columns)} AS sortKey, ${related} AS related`,
     { ...params, after, limit: first + 1 },
     { tag: 'innovations.page' },
   );
-  return { rows: rows.slice(0, first), hasNextPage: rows.length > first };
+  const page = rows.slice(0, first);
+  return { rows: page, hasNextPage: rows.length > first, related: page.map((row) => row.related) };
 }
 
 /**

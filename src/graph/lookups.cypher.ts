@@ -134,6 +134,19 @@ const RELATED = {
 
 export type RelatedName = keyof typeof RELATED;
 
+/**
+ * The items of one relationship kind around the node bound to `p`, in their order, as one
+ * expression. findRelated batches it over many parents; a query that already holds the parents
+ * (a page of innovations) can return it beside them and save the round trip.
+ */
+export function relatedList(name: RelatedName): string {
+  const spec = RELATED[name];
+  return `COLLECT { MATCH ${spec.match} WITH * ORDER BY ${spec.order} RETURN ${spec.item} }`;
+}
+
+/** The relationship kinds around an innovation that a page of innovations can bring along. */
+export const INNOVATION_RELATIONS = (Object.keys(RELATED) as RelatedName[]).filter((name) => RELATED[name].from === 'Innovation');
+
 export interface RelatedItems {
   nominators: OrganisationNode;
   makers: OrganisationNode;
@@ -156,11 +169,9 @@ export interface RelatedItems {
 
 /** The items related to each parent, in one query for all parents. */
 export async function findRelated<N extends RelatedName>(graph: GraphRunner, name: N, parentIds: readonly string[]): Promise<RelatedItems[N][][]> {
-  const spec = RELATED[name];
   const cypher = `UNWIND $keys AS key
-    MATCH (p:${spec.from} {id: key})
-    CALL (p) { MATCH ${spec.match} WITH * ORDER BY ${spec.order} RETURN collect(${spec.item}) AS items }
-    RETURN key, items AS value`;
+    MATCH (p:${RELATED[name].from} {id: key})
+    RETURN key, ${relatedList(name)} AS value`;
   const found = await byKeys<RelatedItems[N][]>(graph, `related.${name}`, cypher, parentIds);
   return inKeyOrder(parentIds, found, []);
 }

@@ -1,13 +1,24 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context.js';
 import { BadUserInputError } from '../../errors.js';
 import { countInnovations, INNOVATION_ORDERS, listInnovations, type InnovationCriteria } from '../../graph/listings.cypher.js';
-import type { AdoptionLink, AwardLink, EffectItem, LineageLink as LineageRecord, Partnership as PartnershipRecord, SignalItem, ContactLink as ContactRecord } from '../../graph/lookups.cypher.js';
+import type {
+  AdoptionLink,
+  AwardLink,
+  EffectItem,
+  LineageLink as LineageRecord,
+  Partnership as PartnershipRecord,
+  RelatedName,
+  SignalItem,
+  ContactLink as ContactRecord,
+} from '../../graph/lookups.cypher.js';
 import type { InnovationNode, OrganisationNode, PersonNode, RegionNode, ThemeNode } from '../../graph/records.js';
 import { sourceLocator } from '../../ingest/seed-rows.js';
 import { connectionParts } from '../common/connection.js';
 import { ContactPurpose, InnovationOrder } from '../common/enums.js';
 import { decodeCursor, pageSize } from '../common/pagination.js';
+import { selectedFieldsAt } from '../common/selection.js';
 import { Organisation } from '../organisation/organisation.type.js';
 import { Person } from '../person/person.type.js';
 import { Region, SourceReference, Theme } from '../reference/reference.type.js';
@@ -42,6 +53,30 @@ export function toInnovationCriteria(filter: InnovationFilter | undefined): Inno
   return { ...filter };
 }
 
+/** Innovation fields answered from one relationship kind, which a page can bring along. */
+const PAGE_RELATIONS: Readonly<Record<string, RelatedName>> = {
+  nominators: 'nominators',
+  makers: 'makers',
+  partners: 'partners',
+  contacts: 'contacts',
+  contactLinks: 'contacts',
+  themes: 'themes',
+  awards: 'awards',
+  effects: 'effects',
+  adoptions: 'adoptions',
+  spreadSignals: 'signals',
+};
+
+/** The relationship kinds the request asks for on every innovation of the page. */
+function relationsAskedOnEveryNode(info: GraphQLResolveInfo): RelatedName[] {
+  const names = new Set<RelatedName>();
+  for (const field of selectedFieldsAt(info, ['edges', 'node'])) {
+    const name = PAGE_RELATIONS[field];
+    if (name) names.add(name);
+  }
+  return [...names];
+}
+
 @Resolver(() => Innovation)
 export class InnovationResolver {
   @Query(() => Innovation, { nullable: true, description: 'One innovation by id; null when there is none with that id.' })
@@ -50,12 +85,17 @@ export class InnovationResolver {
   }
 
   @Query(() => InnovationConnection, { description: 'Innovations, filtered and ordered, a page at a time (Relay connection with keyset cursors).' })
-  async innovations(@Args(() => InnovationsArgs) args: InnovationsArgs, @Ctx() ctx: RequestContext): Promise<InnovationConnection> {
+  async innovations(@Args(() => InnovationsArgs) args: InnovationsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<InnovationConnection> {
     const order = args.orderBy ?? 'TITLE';
     const first = pageSize(args.first);
     const after = decodeCursor(args.after, order, INNOVATION_ORDERS[order].length);
     const criteria = toInnovationCriteria(args.filter);
-    const page = await listInnovations(ctx.graph, criteria, order, first, after);
+    const include = relationsAskedOnEveryNode(info);
+    const page = await listInnovations(ctx.graph, criteria, order, first, after, include);
+    // The lists came with the page: the field resolvers below find them in the loaders.
+    page.rows.forEach((row, index) => {
+      for (const name of include) ctx.loaders.related(name).prime(row.node.id, (page.related[index]?.[name] ?? []) as never);
+    });
     return Object.assign(new InnovationConnection(), connectionParts(page, order), { count: () => countInnovations(ctx.graph, criteria) });
   }
 
