@@ -26,7 +26,7 @@ Loads the scale into its own embedded Neo4j store (.data/neo4j-bench-<scale>, ke
 then measures each operation against our API, @neo4j/graphql and raw Cypher, one server at a
 time, and writes a table to stdout and bench/results/latest.json.
   --scale      S: the real seed graph; M: 10k organisations, 50k innovations; L: 100k / 500k; XS: a tiny synthetic graph
-  --quick      scale S, concurrency 16, 3 s per measurement (under 3 minutes)
+  --quick      scale S, concurrency 16, 2 s per measurement (under 3 minutes)
   --reload     empty the bench store and load the scale again
   --load-only  load the scale (unless the store holds it already) and stop
   --cpu-prof   write a V8 CPU profile of our API to bench/results/profiles/
@@ -100,7 +100,7 @@ function parseOptions(): Options {
     scale: scale as Scale,
     quick,
     concurrency,
-    durationSec: seconds(values.duration, quick ? 3 : 10, 'duration'),
+    durationSec: seconds(values.duration, quick ? 2 : 10, 'duration'),
     warmupSec: seconds(values.warmup, quick ? 0 : 3, 'warmup'),
     ops,
     servers,
@@ -264,11 +264,12 @@ async function main(): Promise<void> {
     const { failures, slowest } = await checkAnswers(servers, operations);
     // Every server gets every operation before anything is measured, so that the first
     // operation measured does not pay for the JIT warming up (in Node and in Neo4j) for all.
-    log(`Warming up (${Math.max(options.quick ? 1 : 2, options.warmupSec)} s per operation and server)...`);
+    const warmUpSec = options.quick ? 0.5 : Math.max(2, options.warmupSec);
+    log(`Warming up (${warmUpSec} s per operation and server)...`);
     for (const operation of operations) {
       for (const server of servers) {
         if (failures.has(`${operation.name}/${server.name}`)) continue;
-        await warmUp(server.url, requestOf(operation, server.name), Math.max(options.quick ? 1 : 2, options.warmupSec), (slowest.get(`${operation.name}/${server.name}`) ?? 0) > 1_000, neo4j.pid);
+        await warmUp(server.url, requestOf(operation, server.name), warmUpSec, (slowest.get(`${operation.name}/${server.name}`) ?? 0) > 1_000, neo4j.pid);
       }
     }
     const results: OperationResult[] = [];

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
 import { playgroundExamples } from '../../src/http/playground-examples.js';
 import { useTestApi } from '../support/api.js';
 import { useTestGraph } from '../support/graph.js';
+import { useQueryLog } from '../support/query-log.js';
 import { bearer } from '../support/tokens.js';
 
 const graph = useTestGraph();
@@ -28,13 +29,7 @@ function post(baseUrl: string, query: string, variables: Record<string, unknown>
 }
 
 // Every Cypher query the API runs while a test runs, by tag.
-let queries: string[] = [];
-let stopCounting: () => void = () => {};
-beforeEach(() => {
-  queries = [];
-  stopCounting = graph.onQuery((event) => queries.push(event.tag));
-});
-afterEach(() => stopCounting());
+const queries = useQueryLog(graph);
 
 function nested(field: string, levels: number, leaf: string): string {
   return levels === 0 ? leaf : `${field} { ${nested(field, levels - 1, leaf)} }`;
@@ -53,7 +48,7 @@ describe('the depth limit', () => {
         extensions: { code: 'QUERY_TOO_DEEP', maxDepth: 12 },
       },
     ]);
-    expect(queries).toEqual([]);
+    expect(queries.tags).toEqual([]);
   });
 
   it('lets a query of exactly 12 levels through', async () => {
@@ -76,7 +71,7 @@ describe('the cost limit', () => {
       'The query is too costly: its estimated cost is 111301, and the limit is 25000. Ask for fewer items (a smaller first) or fewer nested lists.',
     );
     expect(body.errors![0]!.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', cost: 111301, maxComplexity: 25000 });
-    expect(queries).toEqual([]);
+    expect(queries.tags).toEqual([]);
   });
 
   it('counts first given through variables, not only written inline', async () => {
@@ -85,7 +80,7 @@ describe('the cost limit', () => {
     expect(body.errors![0]!.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', cost: 111301 });
     const small = await post(api.baseUrl, query, { n: 2 });
     expect(small.body.errors).toBeUndefined();
-    expect(queries.length).toBeGreaterThan(0);
+    expect(queries.tags.length).toBeGreaterThan(0);
   });
 
   it('refuses a first above 100 as bad input, naming the rule and the value', async () => {
@@ -100,7 +95,7 @@ describe('the request body limit', () => {
     const response = await send(api.baseUrl, { headers: { 'content-type': 'application/json' }, body });
     expect(response.status).toBe(413);
     expect(response.body).toEqual({ errors: [{ message: 'The request body is larger than the limit of 100 kB.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-    expect(queries).toEqual([]);
+    expect(queries.tags).toEqual([]);
   });
 
   it('answers a body that is not JSON with 400 and a GraphQL-shaped error', async () => {
@@ -122,7 +117,7 @@ describe('the rate limit', () => {
       errors: [{ message: 'Too many requests: at most 5 a minute from one client. Try again in up to 60 s.', extensions: { code: 'RATE_LIMITED', limitPerMinute: 5 } }],
     });
     expect(response.headers.get('ratelimit-policy')).toContain('q=5');
-    expect(queries).toEqual([]);
+    expect(queries.tags).toEqual([]);
   });
 
   it('leaves health checks alone once a client has reached it', async () => {
@@ -139,7 +134,7 @@ describe('CSRF prevention', () => {
     expect(status).toBe(400);
     expect(body.errors![0]!.message).toMatch(CSRF);
     expect(body.errors![0]!.extensions.code).toBe('BAD_REQUEST');
-    expect(queries).toEqual([]);
+    expect(queries.tags).toEqual([]);
   });
 
   it('refuses a POST sent as text/plain, as a cross-site form would send it, even with an editor token, and writes nothing', async () => {
