@@ -97,6 +97,9 @@ export async function warmUp(baseUrl: string, spec: HttpRequestSpec, seconds: nu
 }
 
 export async function measure(baseUrl: string, spec: HttpRequestSpec, settings: LoadSettings, serverPid: number, dbPid: number): Promise<LoadFigures> {
+  // One answer awaited first: a cache that expired since the warm-up is filled again, so that the
+  // measurement sees the steady state rather than one slow first answer shared by every client.
+  await checkOnce(baseUrl, spec);
   if (settings.amount !== undefined) await run(baseUrl, spec, settings.connections, { amount: settings.connections });
   else if (settings.warmupSec > 0) await run(baseUrl, spec, settings.connections, { durationSec: settings.warmupSec });
   await waitForQuiet(dbPid);

@@ -1,5 +1,5 @@
 import type { GraphRunner } from './graph-runner.js';
-import { PROJECT, type InnovationNode, type OrganisationNode } from './records.js';
+import { PROJECT, type OrganisationNode } from './records.js';
 
 /**
  * An organisation's partner network, ready to draw: the organisations around it within a few hops
@@ -37,7 +37,8 @@ export interface NetworkEdgeRecord {
   target: string;
   kind: NetworkEdgeKind;
   weight: number;
-  innovations: InnovationNode[];
+  /** The first `EDGE_INNOVATIONS` of the innovations they share, by title: ids only, as an edge's innovations repeat across a network. */
+  innovationIds: string[];
 }
 
 export interface NetworkRecord {
@@ -172,7 +173,7 @@ CALL (tying) {
   ORDER BY source, target, kind
   RETURN collect({
     source: source, target: target, kind: kind, weight: size(innovations),
-    innovations: [n IN innovations[..$edgeInnovations] | ${PROJECT.innovation('n')}]
+    innovationIds: [n IN innovations[..$edgeInnovations] | n.id]
   }) AS edges
 }
 RETURN [{organisation: ${PROJECT.organisation('c')}, depth: 0}] + kept AS nodes, edges, truncated`;

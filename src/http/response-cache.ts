@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContext } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
@@ -21,6 +21,10 @@ import type { RequestContext } from '../context.js';
  *
  * What a caller may see depends on their roles (contacts may need a token, history needs
  * `reader`), so answers are kept apart per role set. Answers with errors are never cached.
+ *
+ * Identical queries that arrive while the first of them is still running wait for its answer
+ * instead of running again: when an expensive answer expires under load, the database sees one
+ * query, not one per waiting client.
  */
 export interface ResponseCacheSettings {
   /** How long an answer may be served from memory; 0 turns the cache off. */
@@ -54,14 +58,61 @@ export function responseCachePlugins(settings: ResponseCacheSettings): ApolloSer
     },
   };
 
+  const keyData = (context: RequestContext) => ({ generation, view: viewOf(context.caller) });
   return [
     ApolloServerPluginCacheControl({ defaultMaxAge: settings.maxAgeSeconds, calculateHttpHeaders: false }),
-    responseCachePlugin<RequestContext>({
-      cache,
-      extraCacheKeyData: async ({ contextValue }) => ({ generation, view: viewOf(contextValue.caller) }),
-    }),
+    // Before the cache: a query that finds an identical one running waits for it there.
+    coalesceIdenticalQueries(keyData),
+    responseCachePlugin<RequestContext>({ cache, extraCacheKeyData: async ({ contextValue }) => keyData(contextValue) }),
     invalidateOnMutations,
   ];
+}
+
+/** How long a query waits for an identical one before it runs by itself. */
+const FOLLOW_TIMEOUT_MS = 20_000;
+
+type Answer = Record<string, unknown> | null;
+
+/**
+ * Single flight for queries: the first of several identical queries (same text, variables,
+ * generation and view) runs; the others take its data when it answers without errors, and run
+ * by themselves when it fails or takes longer than FOLLOW_TIMEOUT_MS.
+ */
+function coalesceIdenticalQueries(keyData: (context: RequestContext) => unknown): ApolloServerPlugin<RequestContext> {
+  const running = new Map<string, Promise<Answer>>();
+  const keyOf = (request: GraphQLRequestContext<RequestContext>) =>
+    JSON.stringify([request.source, request.operationName ?? null, request.request.variables ?? {}, keyData(request.contextValue)]);
+  return {
+    async requestDidStart() {
+      let settle: ((answer: Answer) => void) | undefined;
+      let ownKey: string | undefined;
+      return {
+        async responseForOperation(request) {
+          if (request.operation.operation !== 'query') return null;
+          const key = keyOf(request);
+          const leader = running.get(key);
+          if (!leader) {
+            ownKey = key;
+            running.set(key, new Promise<Answer>((resolve) => (settle = resolve)));
+            return null;
+          }
+          let timer: NodeJS.Timeout | undefined;
+          const gaveUp = new Promise<Answer>((resolve) => (timer = setTimeout(() => resolve(null), FOLLOW_TIMEOUT_MS)));
+          const data = await Promise.race([leader, gaveUp]).finally(() => clearTimeout(timer));
+          // A leader that never answered must not hold up later queries too.
+          if (data === null && running.get(key) === leader) running.delete(key);
+          if (data === null) return null;
+          return { body: { kind: 'single', singleResult: { data } }, http: { status: undefined, headers: new HeaderMap() } };
+        },
+        async willSendResponse({ response }) {
+          if (!settle || ownKey === undefined) return;
+          running.delete(ownKey);
+          const single = response.body.kind === 'single' ? response.body.singleResult : undefined;
+          settle(single && !single.errors && single.data ? single.data : null);
+        },
+      };
+    },
+  };
 }
 
 /** The part of a caller that decides what an answer may contain. */

@@ -5,7 +5,7 @@ import './common/enums.js';
 import { HistoryResolver, InnovationHistoryResolver, OrganisationHistoryResolver, PersonHistoryResolver } from './history/history.resolver.js';
 import { InnovationMutationResolver } from './innovation/innovation-mutation.resolver.js';
 import { AdoptionResolver, InnovationResolver, LineageResolver, SpreadSignalResolver } from './innovation/innovation.resolver.js';
-import { NetworkResolver } from './network/network.resolver.js';
+import { NetworkEdgeResolver, NetworkResolver } from './network/network.resolver.js';
 import { PathResolver } from './network/path.resolver.js';
 import { OrganisationMutationResolver } from './organisation/organisation-mutation.resolver.js';
 import { OrganisationResolver } from './organisation/organisation.resolver.js';
@@ -45,6 +45,7 @@ export const resolvers = [
   SpreadStatsResolver,
   RecommendationResolver,
   NetworkResolver,
+  NetworkEdgeResolver,
   PathResolver,
 ] as const;
 

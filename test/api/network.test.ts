@@ -3,9 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApi } from '../support/api.js';
 import { loadCoParticipation, networkDepths, networkEdges, type CoParticipation } from '../support/co-participation.js';
 import { useTestGraph } from '../support/graph.js';
+import { useQueryLog } from '../support/query-log.js';
 
 const graph = useTestGraph();
 const api = useTestApi(graph);
+const queries = useQueryLog(graph);
 
 interface NetworkData {
   nodes: { id: string; label: string; kind: string; depth: number; organisation: { id: string; name: string; kind: string } }[];
@@ -230,5 +232,17 @@ describe('partnerNetwork', () => {
     [{ first: 201 }, 'first must be a whole number from 1 to 200, got 201', 'first'],
   ])('rejects %o with a message that states the rule', async (bounds, message, field) => {
     expect(await errorOf({ id: 'aarhus-kommune', ...bounds })).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT', field } });
+  });
+});
+
+describe('partnerNetwork round trips', () => {
+  it('costs one query for the network, one batch for the innovations its edges name, none when they are not asked for', async () => {
+    const network = await networkOf('kolding-kommune', 2, 30);
+    expect(network.edges.some((e) => e.innovations.length > 0)).toBe(true);
+    expect(queries.tags).toEqual(['network.partners', 'innovation.byId']);
+
+    queries.tags.length = 0;
+    await api.client.request(gql`{ partnerNetwork(organisationId: "kolding-kommune", depth: 2, first: 30) { nodes { id } edges { source target weight } } }`);
+    expect(queries.tags).toEqual(['network.partners']);
   });
 });

@@ -14,6 +14,7 @@ const ns = useNamespace(graph, 'rcache');
 
 /** The fields the queries below ask for, whichever one was sent. */
 interface AnswerData {
+  spreadStats: unknown;
   organisation: { id: string; name: string; partnerIn: unknown[] };
   person: { id: string; name: string; email: string | null };
   updateOrganisation: unknown;
@@ -113,6 +114,16 @@ describe('response cache', () => {
     const signedInAgain = await post(privateContacts.baseUrl, PERSON, { id: ns('person') }, reader);
     expect(signedInAgain.age).not.toBeNull();
     expect(signedInAgain.body.data!.person.email).toBe('cache@example.dk');
+  });
+
+  it('runs identical queries that arrive together once, and gives every caller the answer', async () => {
+    const query = '{ spreadStats(groupBy: ORGANISATION_KIND) { totals { innovations adoptions } groups { key innovations } } }';
+    const answers = await Promise.all(Array.from({ length: 8 }, () => post(cached.baseUrl, query)));
+    expect(queries.tags.filter((tag) => tag.startsWith('spread.stats'))).toHaveLength(1);
+    for (const answer of answers) expect(answer.body).toEqual(answers[0]!.body);
+    expect(answers[0]!.body.data).toBeTruthy();
+    // Cache hits carry an age; the first caller and those that waited for it do not.
+    expect(answers.filter((answer) => answer.age === null).length).toBeGreaterThan(1);
   });
 
   it('does not cache answers with errors', async () => {

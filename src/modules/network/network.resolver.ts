@@ -1,8 +1,10 @@
-import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context.js';
 import { findPartnerNetwork } from '../../graph/network.cypher.js';
 import { NETWORK_DEPTH, NETWORK_SIZE, PartnerNetworkArgs, wholeNumberIn } from './network.input.js';
-import { Network } from './network.type.js';
+import type { InnovationNode } from '../../graph/records.js';
+import { Innovation } from '../innovation/innovation.type.js';
+import { Network, NetworkEdge } from './network.type.js';
 
 @Resolver(() => Network)
 export class NetworkResolver {
@@ -22,5 +24,16 @@ export class NetworkResolver {
       edges: network.edges,
       truncated: network.truncated,
     };
+  }
+}
+
+@Resolver(() => NetworkEdge)
+export class NetworkEdgeResolver {
+  @FieldResolver(() => [Innovation], { description: 'The innovations they share in this way, by title; at most 10 (weight counts them all).' })
+  async innovations(@Root() edge: NetworkEdge, @Ctx() ctx: RequestContext): Promise<InnovationNode[]> {
+    const found = await ctx.loaders.innovation.loadMany(edge.innovationIds);
+    const failure = found.find((item) => item instanceof Error);
+    if (failure) throw failure;
+    return found.filter((innovation): innovation is InnovationNode => innovation !== null && !(innovation instanceof Error));
   }
 }

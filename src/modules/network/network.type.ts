@@ -1,6 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { InnovationNode, OrganisationNode } from '../../graph/records.js';
-import { Innovation } from '../innovation/innovation.type.js';
+import type { OrganisationNode } from '../../graph/records.js';
 import { Organisation } from '../organisation/organisation.type.js';
 
 /** The partner network: nodes and edges shaped so that a front end can hand them to a graph-drawing library as they are. */
@@ -48,8 +47,8 @@ export class NetworkEdge {
   @Field(() => Int, { description: 'The number of innovations they share in this way (at least 1).' })
   weight!: number;
 
-  @Field(() => [Innovation], { description: 'The innovations they share in this way, by title; at most 10 (weight counts them all).' })
-  innovations!: InnovationNode[];
+  /** Answers `innovations` (see NetworkEdgeResolver): the same innovations recur on many edges, so they are loaded once each. */
+  innovationIds!: string[];
 }
 
 @ObjectType({
