@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -16,11 +16,11 @@ import { freePort } from '../test/support/free-port.js';
 import { assertNoRealInnovations, loadSynthetic } from './generate/load-synthetic.js';
 import { GENERATOR_VERSION, SYNTHETIC_SCALES } from './generate/synthetic.js';
 import { checkOnce, measure, warmUp, type LoadFigures } from './load.js';
-import { buildOperations, OPERATION_NAMES, type Operation, type Probes } from './operations.js';
+import { buildOperations, OPERATION_NAMES, type Operation, type OperationName, type Probes } from './operations.js';
 import { chooseProbes } from './probes.js';
 
 const USAGE = `Usage: npm run bench -- [--scale S|M|L|XS] [--quick] [--concurrency 1,4,16] [--duration SEC] [--warmup SEC]
-                        [--ops NAME,...] [--servers ours,oursUncached,neo4jGraphql,rawCypher] [--reload] [--load-only] [--cpu-prof]
+                        [--ops NAME,...] [--servers ours,oursUncached,neo4jGraphql,rawCypher] [--reload] [--load-only] [--merge] [--cpu-prof]
 
 Loads the scale into its own embedded Neo4j store (.data/neo4j-bench-<scale>, kept between runs),
 then measures each operation against our API, @neo4j/graphql and raw Cypher, one server at a
@@ -29,6 +29,7 @@ time, and writes a table to stdout and bench/results/latest.json.
   --quick      scale S, concurrency 16, 2 s per measurement (under 3 minutes)
   --reload     empty the bench store and load the scale again
   --load-only  load the scale (unless the store holds it already) and stop
+  --merge      keep the scale's last results for the operations not measured now
   --cpu-prof   write a V8 CPU profile of our API to bench/results/profiles/
 Operations: ${OPERATION_NAMES.join(', ')}`;
 
@@ -55,6 +56,7 @@ interface Options {
   servers: ServerName[];
   reload: boolean;
   loadOnly: boolean;
+  merge: boolean;
   cpuProf: boolean;
 }
 
@@ -70,6 +72,7 @@ function parseOptions(): Options {
       servers: { type: 'string' },
       reload: { type: 'boolean' },
       'load-only': { type: 'boolean' },
+      merge: { type: 'boolean' },
       'cpu-prof': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -106,6 +109,7 @@ function parseOptions(): Options {
     servers,
     reload: values.reload ?? false,
     loadOnly: values['load-only'] ?? false,
+    merge: values.merge ?? false,
     cpuProf: values['cpu-prof'] ?? false,
   };
 }
@@ -143,7 +147,7 @@ async function ensureDataset(graph: GraphRunner, scale: Scale, reload: boolean):
   if (spec) await assertNoRealInnovations(graph);
   const existing = await readDataset(graph);
   const wanted = { scale, generatorVersion: spec ? GENERATOR_VERSION : 0, seed: spec?.seed ?? null };
-  if (!reload && existing && existing.scale === wanted.scale && existing.generatorVersion === wanted.generatorVersion && existing.seed === wanted.seed) {
+  if (!reload && existing && existing.scale === wanted.scale && existing.generatorVersion === wanted.generatorVersion && (existing.seed ?? null) === wanted.seed) {
     log(`The store already holds scale ${scale} (${existing.rows} rows, loaded in ${(existing.loadMs / 1000).toFixed(1)} s).`);
     return { ...existing, loadedNow: false };
   }
@@ -283,9 +287,11 @@ async function main(): Promise<void> {
             result[server.name] = { error: failure };
             continue;
           }
-          // An operation whose single answer takes more than a second would see only a few
-          // requests finish within the duration: it gets a fixed number of requests instead.
-          const heavy = (slowest.get(`${operation.name}/${server.name}`) ?? 0) > 1_000;
+          // Where a request under this load (its single answer's time, times the clients sharing
+          // the cores) would take a good part of the window, few would finish inside it and those
+          // in flight at its end would not count: such a server gets a fixed number of requests.
+          const answerMs = slowest.get(`${operation.name}/${server.name}`) ?? 0;
+          const heavy = answerMs > 1_000 || (answerMs * concurrency) / os.cpus().length > (options.durationSec * 1000) / 4;
           const settings = { connections: concurrency, durationSec: options.durationSec, warmupSec: options.warmupSec, ...(heavy ? { amount: Math.max(4, concurrency * 2) } : {}) };
           const figures = await measure(server.url, requestOf(operation, server.name), settings, server.pid, neo4j.pid);
           result[server.name] = figures;
@@ -299,6 +305,12 @@ async function main(): Promise<void> {
     }
     await stopAll();
 
+    // --merge: the operations measured now replace theirs in the scale's last report, the rest stay.
+    const dir = path.join(projectRoot, 'bench', 'results');
+    const scaleFile = path.join(dir, `${options.scale}${options.quick ? '-quick' : ''}.json`);
+    const measured = new Set(results.map((r) => `${r.name}/${r.concurrency}`));
+    const kept = options.merge && existsSync(scaleFile) ? (JSON.parse(readFileSync(scaleFile, 'utf8')) as { operations: OperationResult[] }).operations.filter((r) => !measured.has(`${r.name}/${r.concurrency}`)) : [];
+    const reported = [...kept, ...results].sort((a, b) => OPERATION_NAMES.indexOf(a.name as OperationName) - OPERATION_NAMES.indexOf(b.name as OperationName) || a.concurrency - b.concurrency);
     const report = {
       scale: options.scale,
       quick: options.quick,
@@ -307,14 +319,14 @@ async function main(): Promise<void> {
       graph: { nodes: counts?.nodes ?? 0, relationships: counts?.relationships ?? 0, rows: dataset.rows, loadSeconds: Math.round(dataset.loadMs / 100) / 10 },
       settings: { durationSec: options.durationSec, warmupSec: options.warmupSec, concurrency: options.concurrency },
       probes,
-      operations: results,
+      ...(kept.length ? { merged: `${results.map((r) => `${r.name}/${r.concurrency}`).join(', ')} measured at ${new Date().toISOString()}, the rest earlier` } : {}),
+      operations: reported,
     };
-    const dir = path.join(projectRoot, 'bench', 'results');
     mkdirSync(dir, { recursive: true });
     const json = `${JSON.stringify(report, null, 2)}\n`;
     writeFileSync(path.join(dir, 'latest.json'), json);
-    writeFileSync(path.join(dir, `${options.scale}${options.quick ? '-quick' : ''}.json`), json);
-    process.stdout.write(formatTable(report.scale, results));
+    writeFileSync(scaleFile, json);
+    process.stdout.write(formatTable(report.scale, reported));
   } finally {
     await stopAll();
   }
