@@ -157,6 +157,10 @@ export async function mountGraph(host: HTMLElement, options: GraphViewOptions, c
   });
   moved.observe(document.body);
   cy.on('destroy', () => moved.disconnect());
+  // And where the page moved it without changing the body's size (content above replaced by
+  // content of the same height arriving later), the first press would still miss: each press
+  // makes it measure again before it looks for the node under the pointer.
+  canvas.addEventListener('pointerdown', () => cy.resize(), { capture: true });
   drawn.set(host, cy);
   context.onLeave(() => {
     if (!cy.destroyed()) cy.destroy();
