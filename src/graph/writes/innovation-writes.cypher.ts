@@ -89,6 +89,23 @@ async function checkReferences(tx: ManagedTransaction, fields: InnovationFields)
 }
 
 /**
+ * A subquery that makes the links of one kind from innovation `i` exactly the ids in `$<param>`
+ * (left alone when the parameter is null): links to others are deleted, missing ones merged,
+ * and new ones record who made them. The fragments are constants of this module.
+ */
+function replaceLinks(param: string, existing: string, target: string, link: string, end: string): string {
+  return `CALL (i) {
+       WITH i WHERE $${param} IS NOT NULL
+       OPTIONAL MATCH ${existing} WHERE NOT ${end}.id IN $${param}
+       DELETE old
+       WITH DISTINCT i
+       UNWIND $${param} AS linkedId
+       MATCH ${target}
+       MERGE ${link} ON CREATE SET r.recordedBy = $actor, r.recordedAt = datetime()
+     }`;
+}
+
+/**
  * Sets the given fields; `null` clears year, target group, sector or source, `undefined` leaves a
  * field as it is. A given list of nominators, makers or themes becomes the whole set: links to
  * others are deleted, links that stay keep their properties (e.g. where the source states them).
@@ -103,33 +120,9 @@ async function applyFields(tx: ManagedTransaction, actor: string, id: string, fi
      FOREACH (_ IN CASE WHEN $setTargetGroup THEN [1] ELSE [] END | SET i.targetGroup = $targetGroup)
      FOREACH (_ IN CASE WHEN $setSector THEN [1] ELSE [] END | SET i.sector = $sector)
      WITH i
-     CALL (i) {
-       WITH i WHERE $nominatorIds IS NOT NULL
-       OPTIONAL MATCH (i)<-[old:NOMINATED]-(o:Organisation) WHERE NOT o.id IN $nominatorIds
-       DELETE old
-       WITH DISTINCT i
-       UNWIND $nominatorIds AS organisationId
-       MATCH (o:Organisation {id: organisationId})
-       MERGE (o)-[r:NOMINATED]->(i) ON CREATE SET r.recordedBy = $actor, r.recordedAt = datetime()
-     }
-     CALL (i) {
-       WITH i WHERE $makerIds IS NOT NULL
-       OPTIONAL MATCH (i)<-[old:MADE]-(o:Organisation) WHERE NOT o.id IN $makerIds
-       DELETE old
-       WITH DISTINCT i
-       UNWIND $makerIds AS organisationId
-       MATCH (o:Organisation {id: organisationId})
-       MERGE (o)-[r:MADE]->(i) ON CREATE SET r.recordedBy = $actor, r.recordedAt = datetime()
-     }
-     CALL (i) {
-       WITH i WHERE $themeIds IS NOT NULL
-       OPTIONAL MATCH (i)-[old:ABOUT]->(t:Theme) WHERE NOT t.id IN $themeIds
-       DELETE old
-       WITH DISTINCT i
-       UNWIND $themeIds AS themeId
-       MATCH (t:Theme {id: themeId})
-       MERGE (i)-[r:ABOUT]->(t) ON CREATE SET r.recordedBy = $actor, r.recordedAt = datetime()
-     }
+     ${replaceLinks('nominatorIds', '(i)<-[old:NOMINATED]-(o:Organisation)', '(o:Organisation {id: linkedId})', '(o)-[r:NOMINATED]->(i)', 'o')}
+     ${replaceLinks('makerIds', '(i)<-[old:MADE]-(o:Organisation)', '(o:Organisation {id: linkedId})', '(o)-[r:MADE]->(i)', 'o')}
+     ${replaceLinks('themeIds', '(i)-[old:ABOUT]->(t:Theme)', '(t:Theme {id: linkedId})', '(i)-[r:ABOUT]->(t)', 't')}
      CALL (i) {
        WITH i WHERE $setSource
        OPTIONAL MATCH (i)-[old:DESCRIBED_IN]->(:Source)

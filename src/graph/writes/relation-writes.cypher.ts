@@ -83,29 +83,69 @@ export function addPartnership(graph: GraphRunner, actor: string, innovationId: 
   });
 }
 
-export function removePartnership(graph: GraphRunner, actor: string, innovationId: string, organisationId: string) {
-  return runWrite(graph, 'relation.removePartnership', async (tx) => {
-    const { fromName, toName } = await lockEnds(tx, { label: 'Organisation', id: organisationId, field: 'organisationId' }, { label: 'Innovation', id: innovationId, field: 'innovationId' });
+/** One kind of link from an organisation or person to an innovation, for removing it. */
+interface InnovationLinkKind {
+  readonly tag: string;
+  readonly action: string;
+  readonly fromLabel: 'Organisation' | 'Person';
+  readonly fromField: 'organisationId' | 'personId';
+  readonly type: 'PARTNER_IN' | 'CONTACT_FOR';
+  /** The relationship property the history keeps beside the id. */
+  readonly property: 'role' | 'purpose';
+  readonly missing: (fromName: string, toName: string) => string;
+  readonly removed: (fromName: string, toName: string) => string;
+}
+
+/** Removes one link to an innovation and records it, or reports NOT_FOUND when there is none. */
+function removeInnovationLink(graph: GraphRunner, kind: InnovationLinkKind, actor: string, innovationId: string, fromId: string) {
+  return runWrite(graph, kind.tag, async (tx) => {
+    const { fromName, toName } = await lockEnds(tx, { label: kind.fromLabel, id: fromId, field: kind.fromField }, { label: 'Innovation', id: innovationId, field: 'innovationId' });
     const result = await tx.run(
-      `MATCH (:Organisation {id: $organisationId})-[r:PARTNER_IN]->(:Innovation {id: $innovationId})
-       WITH r, r.role AS role
+      `MATCH (:${kind.fromLabel} {id: $fromId})-[r:${kind.type}]->(:Innovation {id: $innovationId})
+       WITH r, r.${kind.property} AS kept
        DELETE r
-       RETURN role`,
-      { organisationId, innovationId },
+       RETURN kept`,
+      { fromId, innovationId },
     );
     const row = result.records[0];
-    if (!row) throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `${fromName} is not a partner in "${toName}"; there is no partnership to remove.`, field: 'organisationId' });
+    if (!row) throw new WriteProblemSignal({ code: 'NOT_FOUND', message: kind.missing(fromName, toName), field: kind.fromField });
     await recordChange(tx, {
       actor,
-      action: 'removePartnership',
+      action: kind.action,
       entityType: 'Innovation',
       entityId: innovationId,
-      summary: `Removed ${fromName} as partner in "${toName}".`,
-      before: { organisationId, role: row.get('role') as string | null },
+      summary: kind.removed(fromName, toName),
+      before: { [kind.fromField]: fromId, [kind.property]: row.get('kept') as string | null },
       after: null,
     });
     return readInnovation(tx, innovationId);
   });
+}
+
+const PARTNERSHIP: InnovationLinkKind = {
+  tag: 'relation.removePartnership',
+  action: 'removePartnership',
+  fromLabel: 'Organisation',
+  fromField: 'organisationId',
+  type: 'PARTNER_IN',
+  property: 'role',
+  missing: (fromName, toName) => `${fromName} is not a partner in "${toName}"; there is no partnership to remove.`,
+  removed: (fromName, toName) => `Removed ${fromName} as partner in "${toName}".`,
+};
+
+const CONTACT: InnovationLinkKind = {
+  tag: 'relation.removeContact',
+  action: 'removeContact',
+  fromLabel: 'Person',
+  fromField: 'personId',
+  type: 'CONTACT_FOR',
+  property: 'purpose',
+  missing: (fromName, toName) => `${fromName} is not a contact for "${toName}"; there is no contact to remove.`,
+  removed: (fromName, toName) => `Removed ${fromName} as contact for "${toName}".`,
+};
+
+export function removePartnership(graph: GraphRunner, actor: string, innovationId: string, organisationId: string) {
+  return removeInnovationLink(graph, PARTNERSHIP, actor, innovationId, organisationId);
 }
 
 export function addContact(graph: GraphRunner, actor: string, innovationId: string, personId: string, purpose: string) {
@@ -136,28 +176,7 @@ export function addContact(graph: GraphRunner, actor: string, innovationId: stri
 }
 
 export function removeContact(graph: GraphRunner, actor: string, innovationId: string, personId: string) {
-  return runWrite(graph, 'relation.removeContact', async (tx) => {
-    const { fromName, toName } = await lockEnds(tx, { label: 'Person', id: personId, field: 'personId' }, { label: 'Innovation', id: innovationId, field: 'innovationId' });
-    const result = await tx.run(
-      `MATCH (:Person {id: $personId})-[r:CONTACT_FOR]->(:Innovation {id: $innovationId})
-       WITH r, r.purpose AS purpose
-       DELETE r
-       RETURN purpose`,
-      { personId, innovationId },
-    );
-    const row = result.records[0];
-    if (!row) throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `${fromName} is not a contact for "${toName}"; there is no contact to remove.`, field: 'personId' });
-    await recordChange(tx, {
-      actor,
-      action: 'removeContact',
-      entityType: 'Innovation',
-      entityId: innovationId,
-      summary: `Removed ${fromName} as contact for "${toName}".`,
-      before: { personId, purpose: row.get('purpose') as string },
-      after: null,
-    });
-    return readInnovation(tx, innovationId);
-  });
+  return removeInnovationLink(graph, CONTACT, actor, innovationId, personId);
 }
 
 // ---------------------------------------------------------------------------------------------
