@@ -73,7 +73,7 @@ const STEPS: readonly Step[] = [
     name: 'organisations',
     cypher: `UNWIND $rows AS row
       MERGE (o:Organisation {id: row.id})
-      SET o.name = row.name, o.kind = row.kind, o.country = row.country, o.region = row.region,
+      SET o.name = row.name, o.kind = row.kind, o.country = row.country, o.region = row.region, o.code = row.code,
           o.aliases = row.aliases, o.aliasText = row.aliasText, o.sourceRefs = row.sourceRefs
       WITH o, row
       OPTIONAL MATCH (o)-[old:PART_OF|LOCATED_IN]->()
@@ -97,7 +97,7 @@ const STEPS: readonly Step[] = [
     name: 'sources',
     cypher: `UNWIND $rows AS row
       MERGE (s:Source {id: row.id})
-      SET s.title = row.title, s.year = row.year, s.file = row.file, s.language = row.language
+      SET s.title = row.title, s.year = row.year, s.file = row.file, s.language = row.language, s.url = row.url
       WITH s, row WHERE row.publisher IS NOT NULL
       MATCH (o:Organisation {id: row.publisher})
       MERGE (s)-[:PUBLISHED_BY]->(o)`,

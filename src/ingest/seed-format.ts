@@ -33,7 +33,8 @@ export const AWARD_LEVELS = ['WINNER', 'FINALIST', 'NOMINEE', 'SUBMITTED'] as co
 export const VALUE_DIMENSIONS = ['POLITICAL_GOALS', 'QUALITY', 'EFFICIENCY', 'DEMOCRACY', 'INNOVATION_CAPACITY'] as const;
 export const CONTACT_PURPOSES = ['REUSE', 'FOLLOW'] as const;
 export const SPREAD_MODES = ['COPY', 'ADAPT', 'INSPIRATION', 'SHARED', 'INTEREST'] as const;
-export const SPREAD_STATUSES = ['ADOPTED', 'PLANNED', 'INTERESTED'] as const;
+/** ADOPTED: in use at the adopter. TESTED: tried out (a pilot or test run), not taken into use. PLANNED: decided or expected. INTERESTED: asked about it. */
+export const SPREAD_STATUSES = ['ADOPTED', 'TESTED', 'PLANNED', 'INTERESTED'] as const;
 export const THEME_KINDS = ['THEME', 'MISSION'] as const;
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -75,6 +76,8 @@ export const sourceSchema = z.object({
   publisher: id.optional(),
   year: year.nullable().optional(),
   file: text.optional(),
+  /** Where a public list or register was read, for sources that are not a document in ../shared/seeds. */
+  url: z.string().url().optional(),
   language: z.string().regex(/^[a-z]{2}$/).optional(),
 });
 
@@ -85,6 +88,8 @@ export const organisationSchema = z.object({
   country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code such as DK or NO').optional(),
   region: id.optional(),
   parent: id.optional(),
+  /** An official code: a Danish municipality's or region's three/four-digit code, a Norwegian organisation number. */
+  code: z.string().regex(/^\d{3,9}$/, 'must be an official numeric code such as 751').optional(),
   aliases: z.array(text).optional(),
   sources: z.array(sourceRef).optional(),
 });

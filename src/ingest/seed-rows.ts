@@ -22,7 +22,7 @@ export function toSeedRows(set: SeedSet, awardYear = 2021): SeedRows {
   const rows: SeedRows = {
     ...emptySeedRows(),
     regions: set.regions.map((r) => ({ id: r.id, name: r.name, nameEn: r.nameEn ?? null, country: r.country })),
-    sources: set.sources.map((s) => ({ id: s.id, title: s.title, year: s.year ?? null, file: s.file ?? null, language: s.language ?? null, publisher: s.publisher ?? null })),
+    sources: set.sources.map((s) => ({ id: s.id, title: s.title, year: s.year ?? null, file: s.file ?? null, language: s.language ?? null, url: s.url ?? null, publisher: s.publisher ?? null })),
     prizes: [...new Set(set.innovations.flatMap((i) => (i.awards ?? []).map((a) => a.prize)))].map((id) => ({ id, name: PRIZE_NAMES[id] ?? id })),
     organisations: set.organisations.map((o) => ({
       id: o.id,
@@ -31,6 +31,7 @@ export function toSeedRows(set: SeedSet, awardYear = 2021): SeedRows {
       country: o.country ?? null,
       region: o.region ?? null,
       parent: o.parent ?? null,
+      code: o.code ?? null,
       aliases: o.aliases ?? [],
       aliasText: (o.aliases ?? []).join(' | '),
       sourceRefs: refs(o.sources),
