@@ -36,7 +36,8 @@ export const SpreadStatus = enumOf(SPREAD_STATUSES);
 export const SpreadDirection = enumOf(SPREAD_DIRECTIONS);
 export const OrganisationKind = enumOf(ORGANISATION_KINDS);
 export const ThemeKind = enumOf(THEME_KINDS);
-export const InnovationOrder = enumOf(['TITLE', 'YEAR_DESC', 'YEAR_ASC'] as const);
+export const InnovationOrder = enumOf(['RELEVANCE', 'TITLE', 'YEAR_DESC', 'YEAR_ASC'] as const);
+export const Language = enumOf(['DA', 'EN'] as const);
 export const OrganisationOrder = enumOf(['NAME'] as const);
 
 registerEnumType(InnovationKind, {
@@ -103,9 +104,15 @@ registerEnumType(InnovationOrder, {
   name: 'InnovationOrder',
   description: 'Orderings of innovation lists.',
   valuesConfig: {
-    TITLE: { description: 'By title, A to Z (the default).' },
+    RELEVANCE: { description: 'Best match for `filter.text` first (the default when a text is given; without one, by title).' },
+    TITLE: { description: 'By title, A to Z (the default without a text).' },
     YEAR_DESC: { description: 'Newest first (by the year the innovation started), then by title.' },
     YEAR_ASC: { description: 'Oldest first, then by title.' },
   },
 });
 registerEnumType(OrganisationOrder, { name: 'OrganisationOrder', description: 'Orderings of organisation lists.', valuesConfig: { NAME: { description: 'By name, A to Z.' } } });
+registerEnumType(Language, {
+  name: 'Language',
+  description: 'The language of sentences the API writes (reasons, explanations).',
+  valuesConfig: { DA: { description: 'Danish (the default).' }, EN: { description: 'English.' } },
+});
