@@ -203,14 +203,14 @@ export const RAW_HANDLERS: Record<OperationName, RawHandler> = {
     );
   },
   whoToCall: async (graph, p) => {
-    const start = await findWhoToCallStart(graph, str(p.innovationId), str(p.askerId));
+    const start = await findWhoToCallStart(graph, str(p.innovationId), str(p.askerId), null);
     if (!start.innovation) return [];
-    const rows = await findContactSuggestions(graph, start.innovation, start.askerFound ? str(p.askerId) : null, num(p.first));
+    const rows = await findContactSuggestions(graph, start.innovation, { organisationId: start.askerFound ? str(p.askerId) : null, regionId: null, kind: null }, num(p.first));
     return rows.map((r) => ({ score: r.score, tier: r.tier, organisationName: r.organisationName, person: { name: r.person.name, email: r.person.email, phone: r.person.phone } }));
   },
   search: async (graph, p) => {
-    const hits = await searchEverything(graph, str(p.text), num(p.first));
-    return hits.map((h) => ({ score: h.score, type: h.type, id: h.node.id, label: h.type === 'Innovation' ? h.node.title : h.node.name }));
+    const hits = (await searchEverything(graph, str(p.text))).slice(0, num(p.first));
+    return hits.map((h) => ({ score: h.score, type: h.type, id: h.node.id, label: 'title' in h.node ? h.node.title : h.node.name }));
   },
   spreadStats: (graph) => readSpreadStats(graph, 'REGION'),
 };

@@ -13,6 +13,13 @@ CREATE CONSTRAINT effect_id IF NOT EXISTS FOR (n:Effect) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT spread_signal_id IF NOT EXISTS FOR (n:SpreadSignal) REQUIRE n.id IS UNIQUE;
 
 // Full-text search with the Danish analyzer: stemming makes plurals and inflections match.
+// innovation_search is what search ranks by: the innovation's own text and what its relationships
+// say it is about (themes and missions, effects, spreading evidence, partners), copied onto it by
+// src/graph/search-document.cypher.ts. innovation_text (own text only) serves the benchmark's
+// @neo4j/graphql server, whose @fulltext directive names it.
+CREATE FULLTEXT INDEX innovation_search IF NOT EXISTS FOR (n:Innovation)
+  ON EACH [n.title, n.summary, n.targetGroup, n.searchTopics, n.searchEffects, n.searchSpread, n.searchPartners]
+  OPTIONS { indexConfig: { `fulltext.analyzer`: 'danish' } };
 CREATE FULLTEXT INDEX innovation_text IF NOT EXISTS FOR (n:Innovation) ON EACH [n.title, n.summary, n.targetGroup]
   OPTIONS { indexConfig: { `fulltext.analyzer`: 'danish' } };
 CREATE FULLTEXT INDEX organisation_names IF NOT EXISTS FOR (n:Organisation) ON EACH [n.name, n.aliasText]

@@ -1,6 +1,7 @@
 import { ANONYMOUS, type Caller } from './auth/caller.js';
 import type { GraphRunner } from './graph/graph-runner.js';
 import { createLoaders, type Loaders } from './loaders/create-loaders.js';
+import type { Language } from './language.js';
 import type { Logger } from './logger.js';
 
 /** Settings that change what resolvers return, not only how the server runs. */
@@ -17,6 +18,8 @@ export interface RequestContext {
   readonly loaders: Loaders;
   readonly caller: Caller;
   readonly settings: ApiSettings;
+  /** The language of the sentences the API writes, from Accept-Language (Danish by default). */
+  readonly language: Language;
 }
 
 export interface ContextDependencies {
@@ -26,7 +29,7 @@ export interface ContextDependencies {
 }
 
 /** Builds a fresh context per request, so that loaders never share a cache across requests. */
-export function createContext(deps: ContextDependencies, requestId: string, caller: Caller = ANONYMOUS): RequestContext {
+export function createContext(deps: ContextDependencies, requestId: string, caller: Caller = ANONYMOUS, language: Language = 'DA'): RequestContext {
   return {
     requestId,
     logger: deps.logger.child({ requestId, ...(caller.kind === 'authenticated' ? { caller: caller.subject } : {}) }),
@@ -34,5 +37,6 @@ export function createContext(deps: ContextDependencies, requestId: string, call
     loaders: createLoaders(deps.graph),
     caller,
     settings: deps.settings,
+    language,
   };
 }

@@ -77,7 +77,7 @@ async function typeDefinitions(probes: Probes): Promise<string> {
   // The similarity tier searches for the innovation's own words; our API reads them in a first
   // query, here they are written into the statement for the probe innovation (one query fewer).
   const who = await capture((g) =>
-    findContactSuggestions(g, { id: probes.innovationId, title: probes.innovationTitle, targetGroup: probes.innovationTargetGroup }, 'x', 10),
+    findContactSuggestions(g, { id: probes.innovationId, title: probes.innovationTitle, targetGroup: probes.innovationTargetGroup }, { organisationId: 'x', regionId: null, kind: null }, 10),
   );
 
   return `

@@ -1,8 +1,10 @@
 import { toFulltextQuery } from './fulltext.js';
+import { analyseQuery, innovationQuery } from './search-query.js';
 import type { GraphRunner } from './graph-runner.js';
 import { afterCondition, orderByClause, sortKeyProjection, type SortColumn, type SortValue } from './keyset.js';
 import { PROJECT, type InnovationNode, type OrganisationNode } from './records.js';
 import { relatedList, type RelatedName } from './lookups.cypher.js';
+import { innovationSpreadCypher } from './spread-rules.cypher.js';
 
 /**
  * Filtered, ordered, keyset-paged lists of innovations and organisations. Every condition is a
@@ -23,12 +25,15 @@ export interface InnovationCriteria {
   coronaRelated?: boolean | undefined;
   /** Innovations this organisation, or any unit below it, nominated, made, partnered in or adopted. */
   organisationId?: string | undefined;
-  /** Innovations that spread (have an adopter or a descendant). */
+  /** Innovations that spread: adopted or built on by a fact that counts as spread (`spread-rules.cypher.ts`). */
   spread?: boolean | undefined;
   includeRetired?: boolean | undefined;
 }
 
 export const INNOVATION_ORDERS = {
+  // `score` is the full-text relevance, bound only when a text is given (the resolver falls back
+  // to TITLE without one).
+  RELEVANCE: [{ expression: 'score', descending: true }, { expression: 'i.id' }],
   TITLE: [{ expression: 'i.title' }, { expression: 'i.id' }],
   YEAR_DESC: [{ expression: 'coalesce(i.year, -1)', descending: true }, { expression: 'i.title' }, { expression: 'i.id' }],
   YEAR_ASC: [{ expression: 'coalesce(i.year, 9999)' }, { expression: 'i.title' }, { expression: 'i.id' }],
@@ -40,7 +45,8 @@ export interface Page<T> {
   hasNextPage: boolean;
 }
 
-function innovationConditions(c: InnovationCriteria): string[] {
+/** The WHERE conditions over `i` for the criteria other than the text. */
+export function innovationConditions(c: InnovationCriteria): string[] {
   const where: string[] = [];
   if (!c.includeRetired) where.push('coalesce(i.retired, false) = false');
   if (c.kinds?.length) where.push('i.kind IN $kinds');
@@ -58,14 +64,16 @@ function innovationConditions(c: InnovationCriteria): string[] {
     where.push(`EXISTS { MATCH (i)<-[:NOMINATED|MADE|PARTNER_IN|ADOPTED]-(o:Organisation)
       WHERE o.id = $organisationId OR EXISTS { MATCH (o)-[:PART_OF*1..4]->(:Organisation {id: $organisationId}) } }`);
   }
-  if (c.spread === true) where.push('(EXISTS { (i)<-[:ADOPTED]-() } OR EXISTS { (i)<-[:BUILDS_ON]-() })');
-  if (c.spread === false) where.push('NOT (EXISTS { (i)<-[:ADOPTED]-() } OR EXISTS { (i)<-[:BUILDS_ON]-() })');
+  if (c.spread === true) where.push(innovationSpreadCypher('i'));
+  if (c.spread === false) where.push(`NOT ${innovationSpreadCypher('i')}`);
   return where;
 }
 
-function innovationParams(c: InnovationCriteria): Record<string, unknown> {
+/** The parameters `innovationConditions` and `innovationSource` read. */
+export function innovationParams(c: InnovationCriteria): Record<string, unknown> {
   return {
-    text: c.text === undefined ? null : toFulltextQuery(c.text),
+    // A text filter narrows the list: every word (or its translation) must occur somewhere.
+    text: c.text === undefined ? null : innovationQuery(analyseQuery(c.text), { mode: 'MATCH_ALL' }),
     kinds: c.kinds ?? null,
     sectors: c.sectors ?? null,
     types: c.types ?? null,
@@ -80,9 +88,12 @@ function innovationParams(c: InnovationCriteria): Record<string, unknown> {
   };
 }
 
-/** With a text filter, candidates come from the Danish full-text index; otherwise from the label. */
+/**
+ * With a text filter, candidates come from the Danish full-text index, with their relevance as
+ * `score`; otherwise from the label.
+ */
 function innovationSource(c: InnovationCriteria): string {
-  return c.text === undefined ? 'MATCH (i:Innovation)' : "CALL db.index.fulltext.queryNodes('innovation_text', $text) YIELD node AS i";
+  return c.text === undefined ? 'MATCH (i:Innovation)' : "CALL db.index.fulltext.queryNodes('innovation_search', $text) YIELD node AS i, score";
 }
 
 const where = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
@@ -109,8 +120,8 @@ export async function listInnovations(
   const rows = await graph.read<{ node: InnovationNode; sortKey: SortValue[]; related: Partial<Record<RelatedName, unknown[]>> }>(
     `${innovationSource(criteria)}
      ${where(conditions)}
-     WITH i ORDER BY ${orderByClause(columns)} LIMIT $limit
-     WITH i, i AS p
+     WITH i, ${criteria.text === undefined ? 'null AS score' : 'score'} ORDER BY ${orderByClause(columns)} LIMIT $limit
+     WITH i, score, i AS p
      RETURN ${PROJECT.innovation('i')} AS node, ${sortKeyProjection(columns)} AS sortKey, ${related} AS related`,
     { ...params, after, limit: first + 1 },
     { tag: 'innovations.page' },
@@ -217,31 +228,35 @@ export async function countOrganisations(graph: GraphRunner, criteria: Organisat
   return row?.n ?? 0;
 }
 
+/** A request for one page of the innovations around one node: which node, how many, after what. */
+export interface PageRequest {
+  key: string;
+  first: number;
+  after: SortValue[] | null;
+}
+
 /**
- * One page of the innovations each organisation nominated (its units' included), for many
- * organisations in one query: the batch behind `Organisation.nominated`.
+ * One page of innovations (current ones, by title) for each of many requests, in one query.
+ * `match` is a constant pattern binding `i` for the request's `request.key`; the batch behind a
+ * paged list field such as `Organisation.nominated` or `Theme.innovations`.
  */
-export async function listNominatedPages(
-  graph: GraphRunner,
-  requests: readonly { organisationId: string; first: number; after: SortValue[] | null }[],
-): Promise<Page<InnovationNode>[]> {
+async function innovationPagesByKey(graph: GraphRunner, tag: string, match: string, requests: readonly PageRequest[]): Promise<Page<InnovationNode>[]> {
   const columns = INNOVATION_ORDERS.TITLE;
-  const rows = await graph.read<{ index: number; items: { node: InnovationNode; sortKey: SortValue[] }[]; total: number }>(
+  const rows = await graph.read<{ index: number; items: { node: InnovationNode; sortKey: SortValue[] }[] }>(
     `UNWIND range(0, size($requests) - 1) AS index
      WITH index, $requests[index] AS request
      CALL (request) {
-       MATCH (i:Innovation)<-[:NOMINATED]-(o:Organisation)
-       WHERE (o.id = request.organisationId OR EXISTS { MATCH (o)-[:PART_OF*1..4]->(:Organisation {id: request.organisationId}) })
-         AND coalesce(i.retired, false) = false
-         AND (request.after IS NULL OR ${afterCondition(columns, 'request.after')})
+       ${match}
+       WITH DISTINCT i, request
+       WHERE coalesce(i.retired, false) = false AND (request.after IS NULL OR ${afterCondition(columns, 'request.after')})
        // LIMIT takes parameters but no variables: the batch's largest page bounds every request,
        // and each is cut to its own size below. Requests in one batch share their size as a rule.
-       WITH DISTINCT i ORDER BY ${orderByClause(columns)} LIMIT $limit
+       WITH i ORDER BY ${orderByClause(columns)} LIMIT $limit
        RETURN collect({node: ${PROJECT.innovation('i')}, sortKey: ${sortKeyProjection(columns)}}) AS items
      }
      RETURN index, items`,
-    { requests: requests.map((r) => ({ ...r })), limit: Math.max(...requests.map((r) => r.first)) + 1 },
-    { tag: 'organisation.nominated' },
+    { requests: requests.map((r) => ({ key: r.key, first: r.first, after: r.after })), limit: Math.max(...requests.map((r) => r.first)) + 1 },
+    { tag },
   );
   const byIndex = new Map(rows.map((r) => [r.index, r.items]));
   return requests.map((request, index) => {
@@ -250,19 +265,44 @@ export async function listNominatedPages(
   });
 }
 
-/** How many innovations each organisation nominated (its units' included), in one query. */
-export async function countNominated(graph: GraphRunner, organisationIds: readonly string[]): Promise<number[]> {
+/** How many current innovations `match` finds for each key, in one query. */
+async function countInnovationsByKey(graph: GraphRunner, tag: string, match: string, keys: readonly string[]): Promise<number[]> {
   const rows = await graph.read<{ key: string; n: number }>(
     `UNWIND $keys AS key
-     CALL (key) {
-       MATCH (i:Innovation)<-[:NOMINATED]-(o:Organisation)
-       WHERE (o.id = key OR EXISTS { MATCH (o)-[:PART_OF*1..4]->(:Organisation {id: key}) }) AND coalesce(i.retired, false) = false
-       RETURN count(DISTINCT i) AS n
+     WITH {key: key} AS request
+     CALL (request) {
+       ${match}
+       WITH DISTINCT i WHERE coalesce(i.retired, false) = false
+       RETURN count(i) AS n
      }
-     RETURN key, n`,
-    { keys: organisationIds },
-    { tag: 'organisation.nominated.count' },
+     RETURN request.key AS key, n`,
+    { keys },
+    { tag },
   );
   const byKey = new Map(rows.map((r) => [r.key, r.n]));
-  return organisationIds.map((id) => byKey.get(id) ?? 0);
+  return keys.map((key) => byKey.get(key) ?? 0);
+}
+
+const NOMINATED_BY = `MATCH (i:Innovation)<-[:NOMINATED]-(o:Organisation)
+       WHERE o.id = request.key OR EXISTS { MATCH (o)-[:PART_OF*1..4]->(:Organisation {id: request.key}) }`;
+const ABOUT_THEME = 'MATCH (:Theme {id: request.key})<-[:ABOUT]-(i:Innovation)';
+
+/** The innovations each organisation nominated (its units' included): the batch behind `Organisation.nominated`. */
+export function listNominatedPages(graph: GraphRunner, requests: readonly { organisationId: string; first: number; after: SortValue[] | null }[]): Promise<Page<InnovationNode>[]> {
+  return innovationPagesByKey(graph, 'organisation.nominated', NOMINATED_BY, requests.map((r) => ({ key: r.organisationId, first: r.first, after: r.after })));
+}
+
+/** How many innovations each organisation nominated (its units' included), in one query. */
+export function countNominated(graph: GraphRunner, organisationIds: readonly string[]): Promise<number[]> {
+  return countInnovationsByKey(graph, 'organisation.nominated.count', NOMINATED_BY, organisationIds);
+}
+
+/** The innovations about each theme or mission: the batch behind `Theme.innovations`. */
+export function listThemeInnovationPages(graph: GraphRunner, requests: readonly PageRequest[]): Promise<Page<InnovationNode>[]> {
+  return innovationPagesByKey(graph, 'theme.innovations', ABOUT_THEME, requests);
+}
+
+/** How many current innovations are about each theme or mission, in one query. */
+export function countThemeInnovations(graph: GraphRunner, themeIds: readonly string[]): Promise<number[]> {
+  return countInnovationsByKey(graph, 'theme.innovations.count', ABOUT_THEME, themeIds);
 }

@@ -1,6 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { toCypherParams } from './graph-runner.js';
 import type { GraphRunner } from './graph-runner.js';
+import { REFRESH_SEARCH_DOCUMENT } from './search-document.cypher.js';
 
 /**
  * Writes a validated seed set into the graph with batched `UNWIND ... MERGE` statements. The rows
@@ -217,6 +218,8 @@ const STEPS: readonly Step[] = [
   },
 ];
 
+const REFRESH_SEARCH_DOCUMENTS = `UNWIND $rows AS row MATCH (i:Innovation {id: row.id}) CALL (i) { ${REFRESH_SEARCH_DOCUMENT} }`;
+
 export interface WriteProgress {
   (event: { step: string; done: number; total: number }): void;
 }
@@ -249,6 +252,10 @@ export async function writeSeedRows(graph: GraphRunner, rows: SeedRows, options:
         done += batch.length;
         options.onProgress?.({ step: step.name, done, total });
       }
+    }
+    // Last, once every relationship is in place: the search documents derived from them.
+    for (let start = 0; start < rows.innovations.length; start += batchSize) {
+      await runBatch(REFRESH_SEARCH_DOCUMENTS, rows.innovations.slice(start, start + batchSize));
     }
   };
   if (options.atomic ?? true) {

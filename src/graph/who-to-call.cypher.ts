@@ -1,17 +1,19 @@
 import type { GraphRunner } from './graph-runner.js';
 import { PROJECT, type OrganisationNode, type PersonNode } from './records.js';
-import { similarityParams, similaritySubquery, type SimilarityFacts, type SimilaritySubject } from './similar-innovations.cypher.js';
+import { similarityParams, similaritySubquery, withSharedWords, type SimilarityFacts, type SimilaritySubject } from './similar-innovations.cypher.js';
 
 /**
  * "Who do I call about this innovation?": people ranked in three tiers, each a band of scores, so
  * that a later tier never outranks an earlier one:
  *   1. its own contacts (reuse before follow)                                  0.80 to 1.00
- *   2. staff of organisations that adopted it, contacts of innovations built
- *      on it (adopted before planned or interested)                            0.50 to 0.79
- *   3. contacts of the innovations most similar to it                          0.05 to 0.49
- * Within a tier, the link's strength and (when an asking organisation is given) how close the
- * person works to it decide: the same organisation, unit or parent > the same region > the same
- * kind of organisation, and then fewer steps between the two organisations.
+ *   2. people tied to its spreading: at an adopter and named in the adoption's
+ *      evidence, or contacts of innovations built on it (in use before tested,
+ *      planned or interested). Working at an adopter is not enough: a large
+ *      organisation's staff mostly work on something else                      0.50 to 0.79
+ *   3. contacts of innovations above the similarity threshold, most similar first 0.05 to 0.49
+ * Within a tier the link's strength decides, and closeness to the asker (the same organisation,
+ * unit or parent > the same region > the same kind of organisation, then fewer steps) breaks ties.
+ * An asker that is not in the graph can still say where it is and what it is (region, kind).
  */
 
 /** The score bands of the tiers: `base + span * fit`, where fit lies in [0, 1]. */
@@ -29,45 +31,59 @@ export const TIER_BANDS = {
 const STRENGTH = {
   /** A reuse contact; an adoption or a building-on that happened. */
   primary: 1.0,
+  /** A test run or pilot. */
+  tested: 0.5,
   /** A contact to follow a watch-list entry; a planned adoption. */
   secondary: 0.3,
   /** Interest only. */
   tertiary: 0.2,
 } as const;
 
-/** Fit = strength alone without an asker; with one, this share comes from closeness. */
-const CLOSENESS_SHARE = 0.4;
+/**
+ * Fit = strength alone without an asker; with one, this share comes from closeness: enough to
+ * order people whose links are about as strong, too little to lift a weak link over a strong one.
+ */
+const CLOSENESS_SHARE = 0.15;
 
 /** Closeness classes; hops add at most 0.1, less than the gap between two classes. */
 const CLOSENESS = { family: 0.9, region: 0.6, kind: 0.3, perHop: 0.02, maxHops: 4 } as const;
 
 /**
  * How many similar innovations lend their contacts to tier 3 (at least this many, and as many as
- * suggestions asked for, since most innovations have one or two contacts), and staff per adopter
- * to tier 2.
+ * suggestions asked for, since most innovations have one or two contacts).
  */
 const MIN_SIMILAR_FOR_CONTACTS = 10;
-const STAFF_PER_ADOPTER = 10;
 /** Candidates per kind of link, at most: far more than any innovation has, but a bound all the same. */
 const BRANCH_LIMIT = 200;
 
 export interface WhoToCallStart {
   /** The innovation asked about, or null when there is none with that id. */
-  innovation: SimilaritySubject | null;
+  innovation: (SimilaritySubject & { id: string }) | null;
   /** Whether the asking organisation exists (false when none was named). */
   askerFound: boolean;
+  /** Whether the asker's region exists (false when none was named). */
+  regionFound: boolean;
 }
 
-/** The innovation and whether the asking organisation exists, in one query. */
-export async function findWhoToCallStart(graph: GraphRunner, innovationId: string, askerId: string | null): Promise<WhoToCallStart> {
+/** The innovation and whether the asking organisation and region exist, in one query. */
+export async function findWhoToCallStart(graph: GraphRunner, innovationId: string, askerId: string | null, regionId: string | null): Promise<WhoToCallStart> {
   const [row] = await graph.read<WhoToCallStart>(
     `OPTIONAL MATCH (i:Innovation {id: $id})
      OPTIONAL MATCH (asker:Organisation {id: $askerId})
-     RETURN CASE WHEN i IS NULL THEN null ELSE i {.id, .title, .targetGroup} END AS innovation, asker IS NOT NULL AS askerFound`,
-    { id: innovationId, askerId },
+     OPTIONAL MATCH (region:Region {id: $regionId})
+     RETURN CASE WHEN i IS NULL THEN null ELSE i {.id, .title, .summary, .targetGroup} END AS innovation,
+       asker IS NOT NULL AS askerFound, region IS NOT NULL AS regionFound`,
+    { id: innovationId, askerId, regionId },
     { tag: 'whoToCall.start' },
   );
-  return row ?? { innovation: null, askerFound: false };
+  return row ?? { innovation: null, askerFound: false, regionFound: false };
+}
+
+/** Who is asking: an organisation in the graph, or where it is and what kind it is. */
+export interface Asker {
+  readonly organisationId: string | null;
+  readonly regionId: string | null;
+  readonly kind: string | null;
 }
 
 /** Why a person is suggested: the link to the innovation. */
@@ -103,7 +119,7 @@ export interface ContactCandidate {
 const hasContactDetails = (v: string) => `(${v}.email IS NOT NULL OR ${v}.phone IS NOT NULL)`;
 
 const statusStrength = (v: string) =>
-  `CASE ${v}.status WHEN 'ADOPTED' THEN $strength.primary WHEN 'PLANNED' THEN $strength.secondary ELSE $strength.tertiary END`;
+  `CASE ${v}.status WHEN 'ADOPTED' THEN $strength.primary WHEN 'TESTED' THEN $strength.tested WHEN 'PLANNED' THEN $strength.secondary ELSE $strength.tertiary END`;
 
 /** The first organisation kind at or above `v` that is not a unit. */
 const effectiveKind = (v: string) =>
@@ -118,83 +134,90 @@ const effectiveRegion = (v: string) => `coalesce(${v}.region, head([(${v})-[:PAR
  */
 export async function findContactSuggestions(
   graph: GraphRunner,
-  subject: SimilaritySubject,
-  askerId: string | null,
+  subject: SimilaritySubject & { id: string },
+  asker: Asker,
   first: number,
 ): Promise<ContactCandidate[]> {
   const { text, params } = similarityParams(subject, Math.max(MIN_SIMILAR_FOR_CONTACTS, first));
-  return graph.read<ContactCandidate>(
+  const rows = await graph.read<ContactCandidate & { similarInnovation: { title: string; summary: string; targetGroup: string | null } | null }>(
     `MATCH (i:Innovation {id: $id})
-     OPTIONAL MATCH (asker:Organisation {id: $askerId})
+     OPTIONAL MATCH (asker:Organisation {id: $asker.organisationId})
+     WITH i, asker,
+       coalesce(${effectiveRegion('asker')}, $asker.regionId) AS askerRegion,
+       coalesce(${effectiveKind('asker')}, $asker.kind) AS askerKind
      CALL (i) {
        MATCH (i)<-[c:CONTACT_FOR]-(p:Person)
        RETURN p, 1 AS tier, CASE c.purpose WHEN 'REUSE' THEN $strength.primary ELSE $strength.secondary END AS strength, 0 AS depth,
-         {kind: 'CONTACT', purpose: c.purpose} AS link
+         {kind: 'CONTACT', purpose: c.purpose} AS link, null AS similarInnovation
        LIMIT $branchLimit
        UNION
+       // Someone at an adopter counts only where the adoption's evidence names them.
        MATCH (i)<-[a:ADOPTED]-(o:Organisation)
-       CALL (o) {
-         MATCH path = (p:Person)-[:WORKS_FOR]->(:Organisation)-[:PART_OF*0..2]->(o)
-         WHERE ${hasContactDetails('p')}
-         RETURN p, length(path) - 1 AS depth ORDER BY depth, p.name, p.id LIMIT $staffPerAdopter
-       }
-       RETURN p, 2 AS tier, ${statusStrength('a')} AS strength, depth,
-         {kind: 'ADOPTER', organisation: o.name, mode: a.mode, status: a.status, year: a.year} AS link
+       WHERE a.evidence IS NOT NULL
+       MATCH path = (p:Person)-[:WORKS_FOR]->(:Organisation)-[:PART_OF*0..2]->(o)
+       WHERE ${hasContactDetails('p')} AND toLower(a.evidence) CONTAINS toLower(p.name)
+       RETURN p, 2 AS tier, ${statusStrength('a')} AS strength, length(path) - 1 AS depth,
+         {kind: 'ADOPTER', organisation: o.name, mode: a.mode, status: a.status, year: a.year} AS link, null AS similarInnovation
        LIMIT $branchLimit
        UNION
        MATCH (i)<-[b:BUILDS_ON]-(j:Innovation)<-[c:CONTACT_FOR]-(p:Person)
-       WHERE ${hasContactDetails('p')}
+       WHERE ${hasContactDetails('p')} AND coalesce(j.retired, false) = false
        RETURN p, 2 AS tier, ${statusStrength('b')} AS strength, 0 AS depth,
-         {kind: 'BUILDS_ON', innovation: j.title, purpose: c.purpose, mode: b.mode, status: b.status, year: b.year} AS link
+         {kind: 'BUILDS_ON', innovation: j.title, purpose: c.purpose, mode: b.mode, status: b.status, year: b.year} AS link, null AS similarInnovation
        LIMIT $branchLimit
        UNION
        CALL (i) { ${similaritySubquery(text !== null)} }
        MATCH (similar)<-[c:CONTACT_FOR]-(p:Person)
        RETURN p, 3 AS tier, similarity AS strength, 0 AS depth,
-         {kind: 'SIMILAR', innovation: similar.title, purpose: c.purpose, similarity: similarity, facts: facts} AS link
+         {kind: 'SIMILAR', innovation: similar.title, purpose: c.purpose, similarity: similarity, facts: facts} AS link,
+         similar {.title, .summary, .targetGroup} AS similarInnovation
        LIMIT $branchLimit
      }
-     WITH asker, p, tier, strength, depth, link,
+     WITH asker, askerRegion, askerKind, p, tier, strength, depth, link, similarInnovation,
        head(COLLECT { MATCH (p)-[:WORKS_FOR]->(o:Organisation) RETURN o ORDER BY o.id LIMIT 1 }) AS po
-     OPTIONAL CALL (asker, po) {
-       WITH asker, po WHERE asker IS NOT NULL AND po IS NOT NULL
+     OPTIONAL CALL (asker, askerRegion, askerKind, po) {
+       WITH asker, askerRegion, askerKind, po WHERE po IS NOT NULL AND (asker IS NOT NULL OR askerRegion IS NOT NULL OR askerKind IS NOT NULL)
        OPTIONAL MATCH route = shortestPath((po)-[:PART_OF|PARTNER_IN|NOMINATED|MADE|ADOPTED*1..4]-(asker))
-       WHERE po <> asker
+       WHERE asker IS NOT NULL AND po <> asker
        RETURN {
-         family: EXISTS { MATCH (po)-[:PART_OF*0..4]->(top:Organisation)<-[:PART_OF*0..4]-(asker) },
-         sameRegion: coalesce(${effectiveRegion('po')} = ${effectiveRegion('asker')}, false),
-         sameKind: coalesce(${effectiveKind('po')} = ${effectiveKind('asker')}, false),
+         family: asker IS NOT NULL AND EXISTS { MATCH (po)-[:PART_OF*0..4]->(top:Organisation)<-[:PART_OF*0..4]-(asker) },
+         sameRegion: coalesce(${effectiveRegion('po')} = askerRegion, false),
+         sameKind: coalesce(${effectiveKind('po')} = askerKind, false),
          hops: CASE WHEN po = asker THEN 0 ELSE length(route) END
        } AS closeness
      }
-     WITH p, tier, strength, depth, link, po, asker, closeness,
+     WITH p, tier, strength, depth, link, similarInnovation, po, closeness,
        CASE WHEN closeness IS NULL THEN 0.0 ELSE
          CASE WHEN closeness.family THEN $closeness.family WHEN closeness.sameRegion THEN $closeness.region WHEN closeness.sameKind THEN $closeness.kind ELSE 0.0 END
          + CASE WHEN closeness.hops IS NULL THEN 0.0 ELSE $closeness.perHop * ($closeness.maxHops + 1 - closeness.hops) END
        END AS nearness
-     WITH p, tier, depth, link, po, closeness,
-       CASE WHEN asker IS NULL THEN strength ELSE (1 - $closenessShare) * strength + $closenessShare * nearness END AS fit
-     WITH p, tier, depth, link, po, closeness, $bands[toString(tier)].base + $bands[toString(tier)].span * fit AS score
+     WITH p, tier, depth, link, similarInnovation, po, closeness,
+       CASE WHEN closeness IS NULL THEN strength ELSE (1 - $closenessShare) * strength + $closenessShare * nearness END AS fit
+     WITH p, tier, depth, link, similarInnovation, po, closeness, $bands[toString(tier)].base + $bands[toString(tier)].span * fit AS score
      ORDER BY score DESC, tier, depth, p.id
-     WITH p, collect({tier: tier, score: score, depth: depth, link: link, po: po, closeness: closeness})[0] AS best
+     WITH p, collect({tier: tier, score: score, depth: depth, link: link, similarInnovation: similarInnovation, po: po, closeness: closeness})[0] AS best
      ORDER BY best.score DESC, best.tier, best.depth, p.name, p.id
      LIMIT $first
      WITH p, best, best.po AS po
      RETURN ${PROJECT.person('p')} AS person, CASE WHEN po IS NOT NULL THEN ${PROJECT.organisation('po')} END AS organisation, po.name AS organisationName,
        CASE WHEN po.kind = 'UNIT' THEN head([(po)-[:PART_OF]->(x:Organisation) | x.name]) END AS parentName,
-       best.tier AS tier, best.score AS score, best.link AS link, best.closeness AS closeness`,
+       best.tier AS tier, best.score AS score, best.link AS link, best.closeness AS closeness, best.similarInnovation AS similarInnovation`,
     {
       ...params,
       id: subject.id,
-      askerId,
+      asker: { ...asker },
       first,
       strength: { ...STRENGTH },
       closeness: { ...CLOSENESS },
       closenessShare: CLOSENESS_SHARE,
       bands: Object.fromEntries(Object.entries(TIER_BANDS).map(([tier, band]) => [tier, { ...band }])),
-      staffPerAdopter: STAFF_PER_ADOPTER,
       branchLimit: BRANCH_LIMIT,
     },
     { tag: 'whoToCall.suggestions' },
   );
+  return rows.map(({ similarInnovation, ...candidate }) => {
+    if (candidate.link.kind !== 'SIMILAR' || similarInnovation === null) return candidate;
+    const [withWords] = withSharedWords(subject, [{ innovation: similarInnovation, facts: candidate.link.facts as never }]);
+    return { ...candidate, link: { ...candidate.link, facts: withWords!.facts } };
+  });
 }

@@ -10,6 +10,7 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { callerFromHeader, CredentialsError } from '../auth/caller.js';
 import { ErrorCode } from '../errors.js';
 import { createContext, type RequestContext } from '../context.js';
+import { languageFromHeader } from '../language.js';
 import type { GraphRunner } from '../graph/graph-runner.js';
 import type { Logger } from '../logger.js';
 import { errorLoggingPlugin } from './error-logging.plugin.js';
@@ -96,7 +97,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
           if (!(error instanceof CredentialsError)) throw error;
           throw new GraphQLError(error.message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
         });
-        return createContext({ logger: options.logger, graph: options.graph, settings: { contactsRequireAuth: options.security.contactsRequireAuth } }, requestId, caller);
+        return createContext({ logger: options.logger, graph: options.graph, settings: { contactsRequireAuth: options.security.contactsRequireAuth } }, requestId, caller, languageFromHeader(req.headers['accept-language']));
       },
     }),
   );

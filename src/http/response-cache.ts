@@ -58,7 +58,8 @@ export function responseCachePlugins(settings: ResponseCacheSettings): ApolloSer
     },
   };
 
-  const keyData = (context: RequestContext) => ({ generation, view: viewOf(context.caller) });
+  // Sentences the API writes follow the caller's language, so answers are kept apart by it too.
+  const keyData = (context: RequestContext) => ({ generation, view: viewOf(context.caller), language: context.language });
   return [
     ApolloServerPluginCacheControl({ defaultMaxAge: settings.maxAgeSeconds, calculateHttpHeaders: false }),
     // Before the cache: a query that finds an identical one running waits for it there.

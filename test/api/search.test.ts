@@ -12,10 +12,10 @@ interface Hit {
 }
 const SEARCH = gql`
   query ($text: String!, $first: Int) {
-    search(text: $text, first: $first) { score node { __typename ... on Innovation { id } ... on Organisation { id } ... on Person { id } } }
+    search(text: $text, first: $first) { edges { score node { __typename ... on Innovation { id } ... on Organisation { id } ... on Person { id } } } }
   }
 `;
-const search = async (text: string, first?: number) => (await api.client.request<{ search: Hit[] }>(SEARCH, { text, first })).search;
+const search = async (text: string, first?: number) => (await api.client.request<{ search: { edges: Hit[] } }>(SEARCH, { text, first })).search.edges;
 
 describe('search', () => {
   it('matches plural and inflected Danish forms ("videokonsultationer" finds "VideoKonsultation")', async () => {

@@ -77,7 +77,7 @@ const ID_CASES: Case[] = [
 ];
 
 const TEXT_CASES: Case[] = [
-  { argument: 'search text', type: 'String', field: (v) => `search(text: ${v}, first: 100) { score node { __typename ... on Innovation { id } ... on Organisation { id } ... on Person { id } } }`, empty: { search: [] } },
+  { argument: 'search text', type: 'String', field: (v) => `search(text: ${v}, first: 100) { edges { score node { __typename ... on Innovation { id } ... on Organisation { id } ... on Person { id } } } }`, empty: { search: { edges: [] } } },
   { argument: 'innovations filter.text', type: 'String', field: (v) => innovations(`{ text: ${v} }`), empty: NO_INNOVATIONS },
   { argument: 'organisations filter.text', type: 'String', field: (v) => organisations(`{ text: ${v} }`), empty: NO_ORGANISATIONS },
 ];

@@ -393,14 +393,14 @@ describe('retireInnovation', () => {
     query ($text: String!) {
       innovations(filter: { text: $text }) { totalCount edges { node { id } } }
       everything: innovations(filter: { text: $text, includeRetired: true }) { totalCount }
-      search(text: $text) { node { __typename ... on Innovation { id } } }
+      search(text: $text) { edges { node { __typename ... on Innovation { id } } } }
       spreadStats(groupBy: YEAR) { totals { innovations } }
     }
   `;
   type Listed = {
     innovations: { totalCount: number; edges: { node: { id: string } }[] };
     everything: { totalCount: number };
-    search: { node: { id?: string } }[];
+    search: { edges: { node: { id?: string } }[] };
     spreadStats: { totals: { innovations: number } };
   };
 
@@ -410,7 +410,7 @@ describe('retireInnovation', () => {
     await createMinimal('retired', { title: `Zorblatmetoden til test`, year: 2020 });
     const active = await api.client.request<Listed>(LISTED, { text: WORD });
     expect(active.innovations.edges).toEqual([{ node: { id: ns('retired') } }]);
-    expect(active.search).toEqual([{ node: { __typename: 'Innovation', id: ns('retired') } }]);
+    expect(active.search.edges).toEqual([{ node: { __typename: 'Innovation', id: ns('retired') } }]);
     expect(active.spreadStats.totals.innovations).toBe(initial.spreadStats.totals.innovations + 1);
 
     const before = await graphCounts(graph);
@@ -424,7 +424,7 @@ describe('retireInnovation', () => {
     const retired = await api.client.request<Listed>(LISTED, { text: WORD });
     expect(retired.innovations).toEqual({ totalCount: 0, edges: [] });
     expect(retired.everything.totalCount).toBe(1);
-    expect(retired.search).toEqual([]);
+    expect(retired.search.edges).toEqual([]);
     expect(retired.spreadStats.totals.innovations).toBe(initial.spreadStats.totals.innovations);
     const byId = await api.client.request<{ innovation: { id: string; retired: boolean; title: string } }>(gql`{ innovation(id: "${ns('retired')}") { id retired title } }`);
     expect(byId.innovation).toEqual({ id: ns('retired'), retired: true, title: 'Zorblatmetoden til test' });

@@ -159,13 +159,13 @@ describe('mergeOrganisations', () => {
     expect(result.mergeOrganisations.organisation).toEqual({ id: ns('keep'), name: 'Kvistrup Kommune', aliases: ['KK', 'Zulumundo Genbrugscenter', 'ZGC'] });
     const [row] = await graph.read<{ aliasText: string }>('MATCH (k:Organisation {id: $id}) RETURN k.aliasText AS aliasText', { id: ns('keep') }, { tag: 'test' });
     expect(row!.aliasText).toBe('KK | Zulumundo Genbrugscenter | ZGC');
-    const data = await api.client.request<{ search: { node: { __typename: string; id: string } }[]; organisations: { edges: { node: { id: string } }[] } }>(
+    const data = await api.client.request<{ search: { edges: { node: { __typename: string; id: string } }[] }; organisations: { edges: { node: { id: string } }[] } }>(
       gql`{
-        search(text: "Zulumundo", first: 10) { node { __typename ... on Organisation { id } } }
+        search(text: "Zulumundo", first: 10) { edges { node { __typename ... on Organisation { id } } } }
         organisations(filter: { text: "Zulumundo" }) { edges { node { id } } }
       }`,
     );
-    expect(data.search.map((hit) => hit.node)).toEqual([{ __typename: 'Organisation', id: ns('keep') }]);
+    expect(data.search.edges.map((hit) => hit.node)).toEqual([{ __typename: 'Organisation', id: ns('keep') }]);
     expect(data.organisations.edges.map((edge) => edge.node.id)).toEqual([ns('keep')]);
   });
 

@@ -31,6 +31,11 @@ export interface Ref {
   name: string;
 }
 
+/** An organisation as a list shows it: `qualifiedName` ("Aarhus Kommune › Sociale Forhold og Beskæftigelse") tells units apart. */
+export interface OrganisationRef extends Ref {
+  qualifiedName: string;
+}
+
 export interface InnovationRef {
   id: string;
   title: string;
@@ -43,15 +48,15 @@ export interface PersonCard {
   role: string | null;
   email: string | null;
   phone: string | null;
-  organisation: Ref | null;
+  organisation: OrganisationRef | null;
 }
 
 // ---------------------------------------------------------------------------------------- search
 
 export type SearchNode =
   | ({ __typename: 'Innovation' } & InnovationRef)
-  | { __typename: 'Organisation'; id: string; name: string; kind: string }
-  | { __typename: 'Person'; id: string; name: string; role: string | null; organisation: Ref | null; innovations: InnovationRef[] };
+  | { __typename: 'Organisation'; id: string; name: string; qualifiedName: string; kind: string }
+  | { __typename: 'Person'; id: string; name: string; role: string | null; organisation: OrganisationRef | null; innovations: InnovationRef[] };
 
 export interface SearchHit {
   score: number;
@@ -60,26 +65,25 @@ export interface SearchHit {
 
 const SEARCH = `query ExplorerSearch($text: String!, $first: Int) {
   search(text: $text, first: $first) {
-    score
-    node {
+    edges { score node {
       __typename
       ... on Innovation { id title year }
-      ... on Organisation { id name kind }
-      ... on Person { id name role organisation { id name } innovations { id title year } }
-    }
+      ... on Organisation { id name qualifiedName kind }
+      ... on Person { id name role organisation { id name qualifiedName } innovations { id title year } }
+    } }
   }
 }`;
 
 export async function search(text: string, signal?: AbortSignal): Promise<SearchHit[]> {
-  return (await request<{ search: SearchHit[] }>(SEARCH, { text, first: 12 }, signal)).search;
+  return (await request<{ search: { edges: SearchHit[] } }>(SEARCH, { text, first: 12 }, signal)).search.edges;
 }
 
 const ORGANISATIONS_BY_NAME = `query ExplorerOrganisationsByName($text: String!) {
-  organisations(filter: { text: $text }, first: 10) { edges { node { id name kind } } }
+  organisations(filter: { text: $text }, first: 10) { edges { node { id name qualifiedName kind } } }
 }`;
 
-export async function organisationsByName(text: string, signal?: AbortSignal): Promise<{ id: string; name: string; kind: string }[]> {
-  const data = await request<{ organisations: { edges: { node: { id: string; name: string; kind: string } }[] } }>(ORGANISATIONS_BY_NAME, { text }, signal);
+export async function organisationsByName(text: string, signal?: AbortSignal): Promise<(OrganisationRef & { kind: string })[]> {
+  const data = await request<{ organisations: { edges: { node: OrganisationRef & { kind: string } }[] } }>(ORGANISATIONS_BY_NAME, { text }, signal);
   return data.organisations.edges.map((edge) => edge.node);
 }
 
@@ -136,9 +140,9 @@ export interface InnovationDetails {
   coronaRelated: boolean;
   types: string[];
   awards: { level: string; prizeName: string; year: number | null }[];
-  nominators: (Ref & { region: RegionRef | null })[];
-  makers: (Ref & { region: RegionRef | null })[];
-  partners: { role: string | null; organisation: Ref }[];
+  nominators: (OrganisationRef & { region: RegionRef | null })[];
+  makers: (OrganisationRef & { region: RegionRef | null })[];
+  partners: { role: string | null; organisation: OrganisationRef }[];
   regions: RegionRef[];
   themes: { id: string; name: string; nameEn: string | null }[];
   source: { locator: string; page: number | null; section: string | null; document: { title: string } | null };
@@ -162,9 +166,9 @@ const INNOVATION = `query ExplorerInnovation($id: ID!) {
   innovation(id: $id) {
     id title summary year kind sector targetGroup coronaRelated types
     awards { level prizeName year }
-    nominators { id name region { id name nameEn country } }
-    makers { id name region { id name nameEn country } }
-    partners { role organisation { id name } }
+    nominators { id name qualifiedName region { id name nameEn country } }
+    makers { id name qualifiedName region { id name nameEn country } }
+    partners { role organisation { id name qualifiedName } }
     regions { id name nameEn country }
     themes { id name nameEn }
     source { locator page section document { title } }
@@ -178,7 +182,7 @@ export async function innovation(id: string): Promise<InnovationDetails | null> 
 const WHO_TO_CALL = `query ExplorerWhoToCall($id: ID!) {
   whoToCall(innovationId: $id, first: 5) {
     score reason
-    person { id name role email phone organisation { id name } }
+    person { id name role email phone organisation { id name qualifiedName } }
   }
 }`;
 
@@ -221,11 +225,12 @@ export async function spread(id: string): Promise<Spread | null> {
 export interface OrganisationDetails {
   id: string;
   name: string;
+  qualifiedName: string;
   kind: string;
   country: string | null;
   aliases: string[];
   region: RegionRef | null;
-  parent: Ref | null;
+  parent: OrganisationRef | null;
   units: (Ref & { kind: string })[];
   people: Omit<PersonCard, 'organisation'>[];
   partnerIn: InnovationRef[];
@@ -241,9 +246,9 @@ export interface InnovationPage {
 
 const ORGANISATION_PAGE = `query ExplorerOrganisation($id: ID!) {
   organisation(id: $id) {
-    id name kind country aliases
+    id name qualifiedName kind country aliases
     region { id name nameEn country }
-    parent { id name }
+    parent { id name qualifiedName }
     units { id name kind }
     people { id name role email phone }
     partnerIn { id title year }
@@ -290,14 +295,14 @@ export async function partnerNetwork(id: string, depth: number): Promise<Network
 export interface OrganisationPath {
   length: number;
   organisations: Ref[];
-  steps: { kind: string; description: string; from: Ref; to: Ref; innovation: { id: string; title: string } | null }[];
+  steps: { kind: string; description: string; from: OrganisationRef; to: OrganisationRef; innovation: { id: string; title: string } | null }[];
 }
 
 const PATH = `query ExplorerPath($from: ID!, $to: ID!) {
   path(fromOrganisationId: $from, toOrganisationId: $to, maxLength: 6) {
     length
     organisations { id name }
-    steps { kind description from { id name } to { id name } innovation { id title } }
+    steps { kind description from { id name qualifiedName } to { id name qualifiedName } innovation { id title } }
   }
 }`;
 

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { InnovationNode } from '../../graph/records.js';
 import { PageInfo } from '../common/page-info.type.js';
 import { Innovation } from './innovation.type.js';
@@ -10,6 +10,9 @@ export class InnovationEdge {
 
   @Field(() => Innovation, { description: 'The innovation.' })
   node!: InnovationNode;
+
+  @Field(() => Float, { nullable: true, description: 'Relevance to `filter.text` when ordered by RELEVANCE (higher is better, comparable within one list only); null in other orders.' })
+  score!: number | null;
 }
 
 @ObjectType({ description: 'A page of innovations (Relay connection), keyset-paged.' })

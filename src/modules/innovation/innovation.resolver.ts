@@ -37,8 +37,14 @@ export class InnovationsArgs {
   @Field(() => String, { nullable: true, description: 'Cursor to continue after (an endCursor or edge cursor of the same ordering).' })
   after?: string;
 
-  @Field(() => InnovationOrder, { nullable: true, defaultValue: 'TITLE', description: 'Ordering. Defaults to TITLE.' })
+  @Field(() => InnovationOrder, { nullable: true, description: 'Ordering. Defaults to RELEVANCE when `filter.text` is given, TITLE otherwise.' })
   orderBy?: keyof typeof INNOVATION_ORDERS;
+}
+
+/** RELEVANCE needs a text to be relevant to; without one it means the default order, TITLE. */
+export function effectiveOrder(requested: keyof typeof INNOVATION_ORDERS | undefined, hasText: boolean): keyof typeof INNOVATION_ORDERS {
+  if (requested === undefined) return hasText ? 'RELEVANCE' : 'TITLE';
+  return requested === 'RELEVANCE' && !hasText ? 'TITLE' : requested;
 }
 
 /** Checks a filter's own rules and turns it into criteria for the graph layer. */
@@ -86,7 +92,7 @@ export class InnovationResolver {
 
   @Query(() => InnovationConnection, { description: 'Innovations, filtered and ordered, a page at a time (Relay connection with keyset cursors).' })
   async innovations(@Args(() => InnovationsArgs) args: InnovationsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<InnovationConnection> {
-    const order = args.orderBy ?? 'TITLE';
+    const order = effectiveOrder(args.orderBy, args.filter?.text !== undefined);
     const first = pageSize(args.first);
     const after = decodeCursor(args.after, order, INNOVATION_ORDERS[order].length);
     const criteria = toInnovationCriteria(args.filter);
@@ -96,7 +102,10 @@ export class InnovationResolver {
     page.rows.forEach((row, index) => {
       for (const name of include) ctx.loaders.related(name).prime(row.node.id, (page.related[index]?.[name] ?? []) as never);
     });
-    return Object.assign(new InnovationConnection(), connectionParts(page, order), { count: () => countInnovations(ctx.graph, criteria) });
+    const parts = connectionParts(page, order);
+    // Under RELEVANCE the first sort value is the full-text score, which the edges show.
+    const edges = parts.edges.map((edge, index) => ({ ...edge, score: order === 'RELEVANCE' ? (page.rows[index]!.sortKey[0] as number) : null }));
+    return Object.assign(new InnovationConnection(), parts, { edges, count: () => countInnovations(ctx.graph, criteria) });
   }
 
   @FieldResolver(() => [Organisation], { description: 'The organisations that nominated it for the awards (units where the source names a unit).' })

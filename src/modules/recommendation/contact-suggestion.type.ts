@@ -7,7 +7,7 @@ export class ContactSuggestion {
   @Field(() => Person, { description: 'The person to call.' })
   person!: PersonNode;
 
-  @Field(() => String, { description: 'One English sentence naming the concrete link between the person and the innovation (and to the asking organisation, when given).' })
+  @Field(() => String, { description: 'One sentence naming the concrete link between the person and the innovation (and to the asker, when given), in the requested language (Danish by default).' })
   reason!: string;
 
   @Field(() => Float, {

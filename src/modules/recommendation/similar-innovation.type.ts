@@ -9,10 +9,10 @@ export class SimilarInnovation {
 
   @Field(() => Float, {
     description:
-      'Similarity in (0, 1]: a weighted sum of shared themes (Jaccard, 0.35), similar wording of title and target group (full-text, 0.3), shared partners (0.2), the same kind of originating organisation (0.1) and the same sector (0.05).',
+      'Similarity in [0.15, 1]: 0.5 x how much of the wording it repeats (title, summary, target group; rare words weigh more) + 0.35 x shared themes and missions (weighted Jaccard, rare ones weigh more) + 0.15 x shared partners (weighted by how few innovations each takes part in). For a description, the wording alone.',
   })
   score!: number;
 
-  @Field(() => [String], { description: 'Each overlap that contributes to the score, in English, strongest first.' })
+  @Field(() => [String], { description: 'What the two share, one sentence per kind of overlap (themes, words, partners), strongest first, in the requested language.' })
   reasons!: string[];
 }

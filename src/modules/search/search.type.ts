@@ -1,5 +1,6 @@
-import { createUnionType, Field, Float, ObjectType } from 'type-graphql';
+import { createUnionType, Field, Float, Int, ObjectType } from 'type-graphql';
 import type { InnovationNode, OrganisationNode, PersonNode } from '../../graph/records.js';
+import { PageInfo } from '../common/page-info.type.js';
 import { Innovation } from '../innovation/innovation.type.js';
 import { Organisation } from '../organisation/organisation.type.js';
 import { Person } from '../person/person.type.js';
@@ -13,11 +14,30 @@ export const SearchNode = createUnionType({
   resolveType: (value: Tagged) => value.__searchType,
 });
 
-@ObjectType({ description: 'One search result and how well it matches.' })
+@ObjectType({ description: 'One search result, how well it matches, and the cursor to resume after it.' })
 export class SearchHit {
-  @Field(() => Float, { description: 'Relevance from the full-text index; higher is better. Comparable within one search only.' })
+  @Field(() => String, { description: 'Opaque cursor of this hit; pass it as `after` to continue after it.' })
+  cursor!: string;
+
+  @Field(() => Float, {
+    description:
+      'Relevance, comparable across kinds within one search: above 1 when the text names this organisation or person, ' +
+      'otherwise up to 1 (the best innovation hit is 1; names that merely contain every word count 0.6 for organisations, 0.5 for people).',
+  })
   score!: number;
 
   @Field(() => SearchNode, { description: 'What was found.' })
   node!: Tagged;
+}
+
+@ObjectType({ description: 'A page of search results, best first (Relay connection).' })
+export class SearchConnection {
+  @Field(() => [SearchHit], { description: 'The hits of this page, best first.' })
+  edges!: SearchHit[];
+
+  @Field(() => PageInfo, { description: 'Whether more follow, and the cursor to get them.' })
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'How many hits there are over all pages (at most 300 of each kind are looked at).' })
+  totalCount!: number;
 }
