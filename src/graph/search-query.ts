@@ -32,8 +32,13 @@ const PREFIX_BOOST = 0.25;
 const ALL_CONCEPTS_BOOST = 3;
 /** Stems shorter than this make prefixes that match too much ("bo*"). */
 const MIN_PREFIX_STEM = 4;
-/** Lucene refuses queries of more than 1,024 clauses; this keeps even long texts well below. */
-const MAX_CONCEPTS = 12;
+/**
+ * Lucene refuses queries of more than 1,024 clauses. A ranked query holds each concept twice (on
+ * its own and in the all-concepts clause), over 7 fields, with its alternatives and prefixes:
+ * 2 x 6 x 7 x (4 + 4) = 672 at most.
+ */
+const MAX_CONCEPTS = 6;
+const MAX_ALTERNATIVES = 4;
 
 export interface Concept {
   /** What the user wrote for it. */
@@ -51,18 +56,27 @@ export function danishStem(word: string): string {
   return danish.stem(word);
 }
 
+/** Lower-case words of letters and digits, in order, without Lucene keywords. */
+function tokens(text: string): string[] {
+  return (text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !LUCENE_KEYWORDS.has(w));
+}
+
 /** Lower-case words of letters and digits, in order, without Danish stop words or Lucene keywords. */
 export function words(text: string): string[] {
-  return (text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !DANISH_STOPWORDS.has(w) && !LUCENE_KEYWORDS.has(w));
+  return tokens(text).filter((w) => !DANISH_STOPWORDS.has(w));
 }
 
 /** The concepts of a query, at most MAX_CONCEPTS. An empty list means nothing searchable. */
 export function analyseQuery(text: string): Concept[] {
-  const tokens = words(text);
+  const all = tokens(text);
+  // A Danish stop word that is also English ("men", "over") counts as English only in a query
+  // with other English words in it: "lonely men" asks for mænd, "ensomhed men ældre" does not.
+  const glossaryWords = all.filter((w) => ENGLISH_TO_DANISH[w] !== undefined && !DANISH_STOPWORDS.has(w)).length;
+  const list = all.filter((w) => !DANISH_STOPWORDS.has(w) || (glossaryWords > 0 && ENGLISH_TO_DANISH[w] !== undefined));
   const concepts: Concept[] = [];
-  for (let index = 0; index < tokens.length && concepts.length < MAX_CONCEPTS; index += 1) {
-    const word = tokens[index]!;
-    const next = tokens[index + 1];
+  for (let index = 0; index < list.length && concepts.length < MAX_CONCEPTS; index += 1) {
+    const word = list[index]!;
+    const next = list[index + 1];
     const pair = next === undefined ? undefined : ENGLISH_TO_DANISH[`${word} ${next}`];
     if (pair) {
       concepts.push(concept(`${word} ${next}`, [...pair]));
@@ -70,13 +84,15 @@ export function analyseQuery(text: string): Concept[] {
       continue;
     }
     if (ENGLISH_STOPWORDS.has(word) && !ENGLISH_TO_DANISH[word]) continue;
-    concepts.push(concept(word, [word, ...(ENGLISH_TO_DANISH[word] ?? [])]));
+    // A Danish stop word kept as English stands for its translations only.
+    const own = DANISH_STOPWORDS.has(word) ? [] : [word];
+    concepts.push(concept(word, [...own, ...(ENGLISH_TO_DANISH[word] ?? [])]));
   }
-  return concepts;
+  return concepts.filter((c) => c.alternatives.length > 0);
 }
 
 function concept(text: string, candidates: string[]): Concept {
-  const alternatives = [...new Set(candidates.flatMap((c) => words(c)))];
+  const alternatives = [...new Set(candidates.flatMap((c) => words(c)))].slice(0, MAX_ALTERNATIVES);
   const prefixes = [...new Set(alternatives.map(danishStem).filter((stem) => stem.length >= MIN_PREFIX_STEM))];
   return { text, alternatives, prefixes };
 }

@@ -1,6 +1,6 @@
 import type { GraphRunner } from './graph-runner.js';
 import { PROJECT, type OrganisationNode, type PersonNode } from './records.js';
-import { similarityParams, similaritySubquery, withSharedWords, type SimilarityFacts, type SimilaritySubject } from './similar-innovations.cypher.js';
+import { findSimilarInnovations, type SimilarityFacts, type SimilaritySubject } from './similar-innovations.cypher.js';
 
 /**
  * "Who do I call about this innovation?": people ranked in three tiers, each a band of scores, so
@@ -138,8 +138,12 @@ export async function findContactSuggestions(
   asker: Asker,
   first: number,
 ): Promise<ContactCandidate[]> {
-  const { text, params } = similarityParams(subject, Math.max(MIN_SIMILAR_FOR_CONTACTS, first));
-  const rows = await graph.read<ContactCandidate & { similarInnovation: { title: string; summary: string; targetGroup: string | null } | null }>(
+  const similar = (await findSimilarInnovations(graph, subject, Math.max(MIN_SIMILAR_FOR_CONTACTS, first))).map((row) => ({
+    id: row.innovation.id,
+    similarity: row.score,
+    facts: row.facts,
+  }));
+  return graph.read<ContactCandidate>(
     `MATCH (i:Innovation {id: $id})
      OPTIONAL MATCH (asker:Organisation {id: $asker.organisationId})
      WITH i, asker,
@@ -148,7 +152,7 @@ export async function findContactSuggestions(
      CALL (i) {
        MATCH (i)<-[c:CONTACT_FOR]-(p:Person)
        RETURN p, 1 AS tier, CASE c.purpose WHEN 'REUSE' THEN $strength.primary ELSE $strength.secondary END AS strength, 0 AS depth,
-         {kind: 'CONTACT', purpose: c.purpose} AS link, null AS similarInnovation
+         {kind: 'CONTACT', purpose: c.purpose} AS link
        LIMIT $branchLimit
        UNION
        // Someone at an adopter counts only where the adoption's evidence names them.
@@ -157,23 +161,22 @@ export async function findContactSuggestions(
        MATCH path = (p:Person)-[:WORKS_FOR]->(:Organisation)-[:PART_OF*0..2]->(o)
        WHERE ${hasContactDetails('p')} AND toLower(a.evidence) CONTAINS toLower(p.name)
        RETURN p, 2 AS tier, ${statusStrength('a')} AS strength, length(path) - 1 AS depth,
-         {kind: 'ADOPTER', organisation: o.name, mode: a.mode, status: a.status, year: a.year} AS link, null AS similarInnovation
+         {kind: 'ADOPTER', organisation: o.name, mode: a.mode, status: a.status, year: a.year} AS link
        LIMIT $branchLimit
        UNION
        MATCH (i)<-[b:BUILDS_ON]-(j:Innovation)<-[c:CONTACT_FOR]-(p:Person)
        WHERE ${hasContactDetails('p')} AND coalesce(j.retired, false) = false
        RETURN p, 2 AS tier, ${statusStrength('b')} AS strength, 0 AS depth,
-         {kind: 'BUILDS_ON', innovation: j.title, purpose: c.purpose, mode: b.mode, status: b.status, year: b.year} AS link, null AS similarInnovation
+         {kind: 'BUILDS_ON', innovation: j.title, purpose: c.purpose, mode: b.mode, status: b.status, year: b.year} AS link
        LIMIT $branchLimit
        UNION
-       CALL (i) { ${similaritySubquery(text !== null)} }
-       MATCH (similar)<-[c:CONTACT_FOR]-(p:Person)
-       RETURN p, 3 AS tier, similarity AS strength, 0 AS depth,
-         {kind: 'SIMILAR', innovation: similar.title, purpose: c.purpose, similarity: similarity, facts: facts} AS link,
-         similar {.title, .summary, .targetGroup} AS similarInnovation
+       UNWIND $similar AS s
+       MATCH (similar:Innovation {id: s.id})<-[c:CONTACT_FOR]-(p:Person)
+       RETURN p, 3 AS tier, s.similarity AS strength, 0 AS depth,
+         {kind: 'SIMILAR', innovation: similar.title, purpose: c.purpose, similarity: s.similarity, facts: s.facts} AS link
        LIMIT $branchLimit
      }
-     WITH asker, askerRegion, askerKind, p, tier, strength, depth, link, similarInnovation,
+     WITH asker, askerRegion, askerKind, p, tier, strength, depth, link,
        head(COLLECT { MATCH (p)-[:WORKS_FOR]->(o:Organisation) RETURN o ORDER BY o.id LIMIT 1 }) AS po
      OPTIONAL CALL (asker, askerRegion, askerKind, po) {
        WITH asker, askerRegion, askerKind, po WHERE po IS NOT NULL AND (asker IS NOT NULL OR askerRegion IS NOT NULL OR askerKind IS NOT NULL)
@@ -186,24 +189,24 @@ export async function findContactSuggestions(
          hops: CASE WHEN po = asker THEN 0 ELSE length(route) END
        } AS closeness
      }
-     WITH p, tier, strength, depth, link, similarInnovation, po, closeness,
+     WITH p, tier, strength, depth, link, po, closeness,
        CASE WHEN closeness IS NULL THEN 0.0 ELSE
          CASE WHEN closeness.family THEN $closeness.family WHEN closeness.sameRegion THEN $closeness.region WHEN closeness.sameKind THEN $closeness.kind ELSE 0.0 END
          + CASE WHEN closeness.hops IS NULL THEN 0.0 ELSE $closeness.perHop * ($closeness.maxHops + 1 - closeness.hops) END
        END AS nearness
-     WITH p, tier, depth, link, similarInnovation, po, closeness,
+     WITH p, tier, depth, link, po, closeness,
        CASE WHEN closeness IS NULL THEN strength ELSE (1 - $closenessShare) * strength + $closenessShare * nearness END AS fit
-     WITH p, tier, depth, link, similarInnovation, po, closeness, $bands[toString(tier)].base + $bands[toString(tier)].span * fit AS score
+     WITH p, tier, depth, link, po, closeness, $bands[toString(tier)].base + $bands[toString(tier)].span * fit AS score
      ORDER BY score DESC, tier, depth, p.id
-     WITH p, collect({tier: tier, score: score, depth: depth, link: link, similarInnovation: similarInnovation, po: po, closeness: closeness})[0] AS best
+     WITH p, collect({tier: tier, score: score, depth: depth, link: link, po: po, closeness: closeness})[0] AS best
      ORDER BY best.score DESC, best.tier, best.depth, p.name, p.id
      LIMIT $first
      WITH p, best, best.po AS po
      RETURN ${PROJECT.person('p')} AS person, CASE WHEN po IS NOT NULL THEN ${PROJECT.organisation('po')} END AS organisation, po.name AS organisationName,
        CASE WHEN po.kind = 'UNIT' THEN head([(po)-[:PART_OF]->(x:Organisation) | x.name]) END AS parentName,
-       best.tier AS tier, best.score AS score, best.link AS link, best.closeness AS closeness, best.similarInnovation AS similarInnovation`,
+       best.tier AS tier, best.score AS score, best.link AS link, best.closeness AS closeness`,
     {
-      ...params,
+      similar,
       id: subject.id,
       asker: { ...asker },
       first,
@@ -215,9 +218,4 @@ export async function findContactSuggestions(
     },
     { tag: 'whoToCall.suggestions' },
   );
-  return rows.map(({ similarInnovation, ...candidate }) => {
-    if (candidate.link.kind !== 'SIMILAR' || similarInnovation === null) return candidate;
-    const [withWords] = withSharedWords(subject, [{ innovation: similarInnovation, facts: candidate.link.facts as never }]);
-    return { ...candidate, link: { ...candidate.link, facts: withWords!.facts } };
-  });
 }
