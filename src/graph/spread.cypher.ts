@@ -1,14 +1,12 @@
 import type { GraphRunner } from './graph-runner.js';
 import type { SignalItem } from './lookups.cypher.js';
 import { PROJECT, type InnovationNode, type OrganisationNode, type RegionNode } from './records.js';
+import { channelFactCypher, innovationSpreadCypher, spreadFactCypher, spreadLineageCypher, uptakeFactCypher } from './spread-rules.cypher.js';
 
 /**
  * The raw material of the spreading analytics: one query for an innovation's cascade, one for the
  * researchers' aggregates. Nothing here computes a metric; `modules/spread/spread-metrics.ts` does.
  */
-
-/** Modes that count as spread proper (COI); SHARED is a channel and INTEREST not yet spread. */
-export const SPREAD_PROPER_MODES = ['COPY', 'ADAPT', 'INSPIRATION'] as const;
 
 /** How far lineage is followed: innovations building on innovations building on ... the root. */
 export const MAX_LINEAGE_DEPTH = 5;
@@ -39,12 +37,22 @@ export interface CascadeLineage {
 
 export interface CascadeMember {
   innovation: InnovationNode;
-  /** Shortest lineage distance from the root: 0 for the root, 1 for what builds on it directly, ... */
+  /** Shortest distance from the root through lineage that counts as spread: 0 for the root, 1 for what builds on it directly, ... */
   distance: number;
   /** Its makers if it has any, else its nominators. */
   origins: OrganisationNode[];
   adoptions: CascadeAdoption[];
+  /** Its lineage links to members of the cascade, counting as spread or not. */
   buildsOn: CascadeLineage[];
+  /** Innovations outside the cascade that build on this member by lineage that does not count as spread (planned, tested, ...). */
+  pendingDescendants: PendingDescendant[];
+}
+
+/** An innovation that builds on a member only by lineage that does not count (yet): its origins are uptake, and the cascade does not go on through it. */
+export interface PendingDescendant {
+  innovation: InnovationNode;
+  origins: OrganisationNode[];
+  link: Omit<CascadeLineage, 'innovationId'>;
 }
 
 export interface RawCascade {
@@ -57,10 +65,13 @@ export interface RawCascade {
 }
 
 // Variables `p` and `s` are never bound here: PROJECT's nested patterns use those names.
+const ORIGINS = (inn: string) => `CASE WHEN EXISTS { (${inn})<-[:MADE]-(:Organisation) }
+    THEN [(${inn})<-[:MADE]-(o:Organisation) | ${PROJECT.organisation('o')}]
+    ELSE [(${inn})<-[:NOMINATED]-(o:Organisation) | ${PROJECT.organisation('o')}] END`;
 const CASCADE = `
 MATCH (root:Innovation {id: $id})
 CALL (root) {
-  OPTIONAL MATCH lineage = SHORTEST 1 (root)<-[:BUILDS_ON]-{1,${MAX_LINEAGE_DEPTH}}(d:Innovation)
+  OPTIONAL MATCH lineage = SHORTEST 1 (root)<-[link:BUILDS_ON WHERE ${spreadLineageCypher('link')}]-{1,${MAX_LINEAGE_DEPTH}}(d:Innovation)
   WITH d, length(lineage) AS distance
   WHERE d IS NOT NULL AND d <> root
   ORDER BY distance, d.id
@@ -74,21 +85,23 @@ WITH root, memberIds, m.innovation AS inn, m.distance AS distance
 WITH root, collect({
   innovation: ${PROJECT.innovation('inn')},
   distance: distance,
-  origins: CASE WHEN EXISTS { (inn)<-[:MADE]-(:Organisation) }
-    THEN [(inn)<-[:MADE]-(o:Organisation) | ${PROJECT.organisation('o')}]
-    ELSE [(inn)<-[:NOMINATED]-(o:Organisation) | ${PROJECT.organisation('o')}] END,
+  origins: ${ORIGINS('inn')},
   adoptions: [(inn)<-[a:ADOPTED]-(o:Organisation) | {
     organisation: ${PROJECT.organisation('o')}, mode: a.mode, status: a.status, year: a.year,
     evidence: a.evidence, source: a.source, fromId: a.fromId
   }][..$maxFacts],
   buildsOn: [(inn)-[b:BUILDS_ON]->(x:Innovation) WHERE x.id IN memberIds | {
     innovationId: x.id, mode: b.mode, status: b.status, year: b.year, evidence: b.evidence, source: b.source
-  }]
+  }],
+  pendingDescendants: [(inn)<-[b:BUILDS_ON]-(x:Innovation) WHERE NOT x.id IN memberIds AND NOT ${spreadLineageCypher('b')} | {
+    innovation: ${PROJECT.innovation('x')}, origins: ${ORIGINS('x')},
+    link: {mode: b.mode, status: b.status, year: b.year, evidence: b.evidence, source: b.source}
+  }][..$maxFacts]
 }) AS members
 RETURN members,
   COLLECT {
     UNWIND members AS member
-    UNWIND member.origins + [a IN member.adoptions | a.organisation] AS o
+    UNWIND member.origins + [a IN member.adoptions | a.organisation] + reduce(acc = [], pd IN member.pendingDescendants | acc + pd.origins) AS o
     WITH DISTINCT o.regionId AS regionId
     MATCH (r:Region {id: regionId})
     RETURN ${PROJECT.region('r')}
@@ -99,8 +112,10 @@ RETURN members,
 
 /**
  * The cascade of one innovation in one bounded query: the innovation, the innovations that build
- * on it (up to `MAX_LINEAGE_DEPTH` steps, at most `MAX_DESCENDANTS`), and for each its origin
- * organisations, its adoptions and its lineage links inside the cascade; plus the root's signals.
+ * on it by lineage that counts as spread (up to `MAX_LINEAGE_DEPTH` steps, at most
+ * `MAX_DESCENDANTS`), and for each its origin organisations, its adoptions, its lineage links
+ * inside the cascade and the innovations that build on it by lineage that does not count (yet);
+ * plus the root's signals.
  * Null when there is no innovation with that id.
  */
 export async function readCascade(graph: GraphRunner, innovationId: string): Promise<RawCascade | null> {
@@ -151,6 +166,9 @@ const GROUP_KEYS: Record<SpreadGrouping, string> = {
 export interface SpreadCounts {
   innovations: number;
   adoptions: number;
+  plannedAdoptions: number;
+  testedAdoptions: number;
+  interestedAdoptions: number;
   reusing: number;
   activelyShared: number;
   spread: number;
@@ -163,14 +181,19 @@ export interface SpreadGroupCounts extends SpreadCounts {
   label: string | null;
 }
 
-const sumOf = (flag: string) => `sum(CASE WHEN ${flag} THEN 1 ELSE 0 END)`;
-const COUNTS = `count(*) AS innovations, sum(r.adoptions) AS adoptions, ${sumOf('r.reusing')} AS reusing,
-  ${sumOf('r.activelyShared')} AS activelyShared, ${sumOf('r.spread')} AS spread, ${sumOf('r.collaborating')} AS collaborating`;
+/** The count fields of `SpreadCounts`: what each row of the statistics holds, in this order. */
+const COUNT_FIELDS = ['adoptions', 'plannedAdoptions', 'testedAdoptions', 'interestedAdoptions', 'reusing', 'activelyShared', 'spread', 'collaborating'] as const;
+const FLAGS: ReadonlySet<string> = new Set(['reusing', 'activelyShared', 'spread', 'collaborating']);
+const COUNTS = ['count(*) AS innovations', ...COUNT_FIELDS.map((f) => (FLAGS.has(f) ? `sum(CASE WHEN r.${f} THEN 1 ELSE 0 END) AS ${f}` : `sum(r.${f}) AS ${f}`))].join(', ');
+const COUNTS_MAP = ['innovations: innovations', ...COUNT_FIELDS.map((f) => `${f}: coalesce(${f}, 0)`)].join(', ');
+
+const ZERO_COUNTS: SpreadCounts = { innovations: 0, adoptions: 0, plannedAdoptions: 0, testedAdoptions: 0, interestedAdoptions: 0, reusing: 0, activelyShared: 0, spread: 0, collaborating: 0 };
 
 /**
  * The researchers' aggregates over the catalogue (every innovation but REFERENCED ones, retired
- * ones left out), per group and in total, in one query. See `SpreadGroup` in
- * `modules/spread/spread-stats.type.ts` for what each count means.
+ * ones left out), per group and in total, in one query. What counts as spread is
+ * `spread-rules.cypher.ts`'s rule; see `SpreadGroup` in `modules/spread/spread-stats.type.ts` for
+ * what each count means.
  */
 export async function readSpreadStats(graph: GraphRunner, grouping: SpreadGrouping): Promise<{ totals: SpreadCounts; groups: SpreadGroupCounts[] }> {
   const [row] = await graph.read<{ totals: SpreadCounts; groups: SpreadGroupCounts[] }>(
@@ -179,35 +202,36 @@ export async function readSpreadStats(graph: GraphRunner, grouping: SpreadGroupi
      WITH i, ${GROUP_KEYS[grouping]} AS groups
      WITH collect({
        groups: groups,
-       adoptions: COUNT { (i)<-[a:ADOPTED]-(:Organisation) WHERE a.mode IN $spreadModes },
-       reusing: EXISTS { (i)-[:BUILDS_ON]->(:Innovation) }
-         OR EXISTS { (i)-[:HAS_SIGNAL]->(sg:SpreadSignal) WHERE sg.direction = 'INCOMING' AND sg.mode IN $spreadModes }
+       adoptions: COUNT { (i)<-[a:ADOPTED]-(:Organisation) WHERE ${spreadFactCypher('a')} },
+       plannedAdoptions: COUNT { (i)<-[a:ADOPTED]-(:Organisation) WHERE ${uptakeFactCypher('a', 'PLANNED')} },
+       testedAdoptions: COUNT { (i)<-[a:ADOPTED]-(:Organisation) WHERE ${uptakeFactCypher('a', 'TESTED')} },
+       interestedAdoptions: COUNT { (i)<-[a:ADOPTED]-(:Organisation) WHERE ${uptakeFactCypher('a', 'INTERESTED')} },
+       reusing: EXISTS { (i)-[b:BUILDS_ON]->(:Innovation) WHERE ${spreadLineageCypher('b')} }
+         OR EXISTS { (i)-[:HAS_SIGNAL]->(sg:SpreadSignal) WHERE sg.direction = 'INCOMING' AND ${spreadFactCypher('sg')} }
          OR EXISTS {
            MATCH (i)<-[a:ADOPTED]-(own:Organisation)
-           WHERE a.fromId IS NOT NULL AND EXISTS { (own)-[:NOMINATED|MADE]->(i) }
+           WHERE ${spreadFactCypher('a')} AND a.fromId IS NOT NULL AND EXISTS { (own)-[:NOMINATED|MADE]->(i) }
              AND NOT EXISTS { (:Organisation {id: a.fromId})-[:NOMINATED|MADE]->(i) }
          },
-       activelyShared: EXISTS { (i)<-[a:ADOPTED]-(:Organisation) WHERE a.mode = 'SHARED' }
-         OR EXISTS { (i)-[:HAS_SIGNAL]->(sg:SpreadSignal) WHERE sg.mode = 'SHARED' AND coalesce(sg.direction, 'OUTGOING') = 'OUTGOING' },
-       spread: EXISTS { (i)<-[a:ADOPTED]-(:Organisation) WHERE a.mode IN $spreadModes } OR EXISTS { (i)<-[:BUILDS_ON]-(:Innovation) },
+       activelyShared: EXISTS { (i)<-[a:ADOPTED]-(:Organisation) WHERE ${channelFactCypher('a')} }
+         OR EXISTS { (i)-[:HAS_SIGNAL]->(sg:SpreadSignal) WHERE ${channelFactCypher('sg')} AND coalesce(sg.direction, 'OUTGOING') = 'OUTGOING' },
+       spread: ${innovationSpreadCypher('i')},
        collaborating: EXISTS { (i)<-[:PARTNER_IN]-(:Organisation) }
      }) AS rows
      CALL (rows) {
        UNWIND rows AS r
        WITH ${COUNTS}
-       RETURN {innovations: innovations, adoptions: coalesce(adoptions, 0), reusing: reusing, activelyShared: activelyShared,
-               spread: spread, collaborating: collaborating} AS totals
+       RETURN {${COUNTS_MAP}} AS totals
      }
      CALL (rows) {
        UNWIND rows AS r
        UNWIND CASE WHEN size(r.groups) = 0 THEN [{key: null, label: null}] ELSE r.groups END AS g
        WITH g.key AS key, g.label AS label, ${COUNTS}
-       RETURN collect({key: key, label: label, innovations: innovations, adoptions: adoptions, reusing: reusing,
-                       activelyShared: activelyShared, spread: spread, collaborating: collaborating}) AS groups
+       RETURN collect({key: key, label: label, ${COUNTS_MAP}}) AS groups
      }
      RETURN totals, groups`,
-    { spreadModes: [...SPREAD_PROPER_MODES] },
+    {},
     { tag: `spread.stats.${grouping.toLowerCase()}` },
   );
-  return row ?? { totals: { innovations: 0, adoptions: 0, reusing: 0, activelyShared: 0, spread: 0, collaborating: 0 }, groups: [] };
+  return row ?? { totals: ZERO_COUNTS, groups: [] };
 }

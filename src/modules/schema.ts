@@ -16,7 +16,7 @@ import { RelationMutationResolver } from './relations/relation.resolver.js';
 import { SearchResolver } from './search/search.resolver.js';
 import { SourceDocumentResolver, ThemeResolver } from './reference/reference.resolver.js';
 import { SpreadStatsResolver } from './spread/spread-stats.resolver.js';
-import { RegionCountResolver, SpreadEventResolver, SpreadResolver } from './spread/spread.resolver.js';
+import { RegionCountResolver, RegionUptakeResolver, SpreadEventResolver, SpreadResolver } from './spread/spread.resolver.js';
 import { GraphStatisticsResolver } from './statistics/graph-statistics.resolver.js';
 
 /** Every resolver of the API; the schema is built from these and nothing else. */
@@ -42,6 +42,7 @@ export const resolvers = [
   SpreadResolver,
   SpreadEventResolver,
   RegionCountResolver,
+  RegionUptakeResolver,
   SpreadStatsResolver,
   RecommendationResolver,
   NetworkResolver,

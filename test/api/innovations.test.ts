@@ -153,6 +153,23 @@ describe('innovations(filter, first, after)', () => {
     expect(page.innovations.totalCount).toBe(row!.n);
   });
 
+  it('filters to innovations that spread by an adopted copy, adaptation or inspiration, leaving planned, shared and interest out', async () => {
+    const spreading = ids(await list({ first: 100, filter: { spread: true } }));
+    const notSpreading = ids(await list({ first: 100, filter: { spread: false } }));
+    // Adopted by four municipalities; planned by the four other regions only; shared with a university only.
+    expect(spreading).toContain('affald-kolding');
+    expect(notSpreading).toEqual(expect.arrayContaining(['nye-sproejter-halverer-medicinforbrug', 'komtil']));
+    const [row] = await graph.read<{ n: number }>(
+      `MATCH (i:Innovation) WHERE NOT coalesce(i.retired, false)
+         AND (EXISTS { (i)<-[a:ADOPTED]-() WHERE a.mode IN ['COPY', 'ADAPT', 'INSPIRATION'] AND a.status = 'ADOPTED' }
+           OR EXISTS { (i)<-[b:BUILDS_ON]-() WHERE coalesce(b.mode, 'INSPIRATION') IN ['COPY', 'ADAPT', 'INSPIRATION'] AND b.status = 'ADOPTED' })
+       RETURN count(i) AS n`,
+      {},
+      { tag: 'test' },
+    );
+    expect(spreading).toHaveLength(row!.n);
+  });
+
   it('finds inflected Danish words through the text filter', async () => {
     const page = await list({ first: 10, filter: { text: 'videokonsultationer' } });
     expect(ids(page)).toEqual(expect.arrayContaining(['videokonsultation', 'laeringsplatform-videokonsultationer']));

@@ -1,6 +1,7 @@
 import { ClientError, gql } from 'graphql-request';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { InnovationNode, OrganisationNode } from '../../src/graph/records.js';
+import { countsAsSpread, spreadFactCypher, uptakeStatus } from '../../src/graph/spread-rules.cypher.js';
 import type { CascadeMember, RawCascade } from '../../src/graph/spread.cypher.js';
 import {
   adoptionDelays,
@@ -49,6 +50,7 @@ interface SpreadData {
   structuralVirality: number;
   originYear: number | null;
   timeToAdoption: { organisation: OrgRef; years: number }[];
+  uptake: { planned: number; tested: number; interested: number; regions: { region: { id: string }; planned: number; tested: number }[] };
 }
 
 const SPREAD = gql`
@@ -68,6 +70,7 @@ const SPREAD = gql`
       structuralVirality
       originYear
       timeToAdoption { organisation { id } years }
+      uptake { planned tested interested regions { region { id } planned tested } }
     }
   }
 `;
@@ -81,11 +84,13 @@ async function spreadOf(id: string): Promise<SpreadData> {
 const eventsBrief = (spread: SpreadData) =>
   spread.events.map((e) => ({ kind: e.kind, mode: e.mode, to: e.to.id, from: e.from?.id ?? null, innovation: e.innovation.id, generation: e.generation, countsAsSpread: e.countsAsSpread }));
 
+const NO_UPTAKE = { planned: 0, tested: 0, interested: 0, regions: [] };
+
 describe('spread(innovationId) on the seed graph', () => {
   it('traces affald-kolding from Kolding Kommune to the four organisations that adapted it', async () => {
     const spread = await spreadOf('affald-kolding');
     const adopters = await graph.read<{ id: string; region: string | null; kind: string }>(
-      `MATCH (:Innovation {id: 'affald-kolding'})<-[a:ADOPTED]-(o:Organisation) WHERE a.mode IN ['COPY', 'ADAPT', 'INSPIRATION']
+      `MATCH (:Innovation {id: 'affald-kolding'})<-[a:ADOPTED]-(o:Organisation) WHERE a.mode IN ['COPY', 'ADAPT', 'INSPIRATION'] AND a.status = 'ADOPTED'
        RETURN o.id AS id, o.region AS region, o.kind AS kind`,
       {},
       { tag: 'test' },
@@ -106,6 +111,7 @@ describe('spread(innovationId) on the seed graph', () => {
     expect(spread.structuralVirality).toBeCloseTo((2 * adopters.length) / (adopters.length + 1), 10);
     expect(spread.originYear).toBe(2016);
     expect(spread.timeToAdoption).toEqual([]);
+    expect(spread.uptake).toEqual(NO_UPTAKE);
 
     const regions = new Map<string, number>();
     for (const a of adopters) if (a.region) regions.set(a.region, (regions.get(a.region) ?? 0) + 1);
@@ -147,9 +153,9 @@ describe('spread(innovationId) on the seed graph', () => {
       {},
       { tag: 'test' },
     );
-    expect(facts).toEqual({ adoptions: 0, descendants: 0, signals: 3 });
-    expect(spread).toMatchObject({ reach: 0, depth: 0, events: [], structuralVirality: 0, generations: [{ generation: 0, breadth: 1 }], originYear: 2020 });
-    expect(spread.signals.map((s) => s.mode).sort()).toEqual(['ADAPT', 'INSPIRATION', 'INTEREST']);
+    expect(facts).toEqual({ adoptions: 0, descendants: 0, signals: 2 });
+    expect(spread).toMatchObject({ reach: 0, depth: 0, events: [], structuralVirality: 0, generations: [{ generation: 0, breadth: 1 }], originYear: 2020, uptake: NO_UPTAKE });
+    expect(spread.signals.map((s) => s.mode).sort()).toEqual(['INSPIRATION', 'INTEREST']);
   });
 
   it('counts a lineage step once when the organisation that built on the innovation also recorded adopting it', async () => {
@@ -168,12 +174,48 @@ describe('spread(innovationId) on the seed graph', () => {
     expect(spread).toMatchObject({ reach: 0, depth: 0, structuralVirality: 0, regionsReached: [], kindsReached: [] });
   });
 
-  it('gives the years from the start of naerklinikken to a dated adoption, and both nominators as generation 0', async () => {
+  it('counts naerklinikken\'s two adopting municipalities as reach, and the e-hospital\'s planned take-up in 2021 as uptake with no time to adoption', async () => {
     const spread = await spreadOf('naerklinikken');
     expect(spread.originYear).toBe(2018);
-    expect(spread.generations[0]).toEqual({ generation: 0, breadth: 2 });
-    expect(spread.timeToAdoption).toEqual([{ organisation: { id: 'region-sjaelland-e-hospital' }, years: 3 }]);
-    expect(spread.reach).toBe(3);
+    expect(spread.generations).toEqual([
+      { generation: 0, breadth: 2 },
+      { generation: 1, breadth: 2 },
+    ]);
+    expect(spread.reach).toBe(2);
+    // Holbæk and Lejre give no year; the one dated event is planned.
+    expect(spread.timeToAdoption).toEqual([]);
+    expect(spread.events.find((e) => e.to.id === 'region-sjaelland-e-hospital')).toMatchObject({ mode: 'ADAPT', status: 'PLANNED', year: 2021, countsAsSpread: false });
+    expect(spread.uptake).toEqual({ planned: 1, tested: 0, interested: 0, regions: [{ region: { id: 'sjaelland' }, planned: 1, tested: 0 }] });
+  });
+
+  it('counts Vejdirektoratet\'s copy of the intelligent traffic signals as reach, and the three road tests as tested uptake', async () => {
+    const spread = await spreadOf('intelligent-styring-af-trafiksignaler');
+    const adoptions = spread.events.filter((e) => e.kind === 'ADOPTION').map((e) => [e.to.id, e.status, e.countsAsSpread]);
+    expect(adoptions.sort()).toEqual([
+      ['albertslund-kommune', 'TESTED', false],
+      ['oeresund', 'TESTED', false],
+      ['taarnby-kommune', 'TESTED', false],
+      ['vejdirektoratet', 'ADOPTED', true],
+    ]);
+    expect(spread.reach).toBe(1);
+    expect(spread.uptake).toMatchObject({ planned: 0, tested: 3, interested: 0 });
+    expect(spread.uptake.regions.reduce((sum, r) => sum + r.tested, 0)).toBeLessThanOrEqual(3);
+  });
+
+  it('gives nye-sproejter reach 0 from its four planned copies, with the four regions as planned uptake', async () => {
+    const spread = await spreadOf('nye-sproejter-halverer-medicinforbrug');
+    const planned = ['region-midtjylland', 'region-nordjylland', 'region-sjaelland', 'region-syddanmark'];
+    expect(spread.events.map((e) => ({ to: e.to.id, mode: e.mode, status: e.status, countsAsSpread: e.countsAsSpread }))).toEqual(
+      planned.map((to) => ({ to, mode: 'COPY', status: 'PLANNED', countsAsSpread: false })),
+    );
+    expect(spread).toMatchObject({ reach: 0, depth: 0, structuralVirality: 0, regionsReached: [], kindsReached: [], timeToAdoption: [], generations: [{ generation: 0, breadth: 1 }] });
+    expect(spread.uptake).toMatchObject({ planned: 4, tested: 0, interested: 0 });
+    expect(spread.uptake.regions.map((r) => [r.region.id, r.planned, r.tested]).sort()).toEqual([
+      ['midtjylland', 1, 0],
+      ['nordjylland', 1, 0],
+      ['sjaelland', 1, 0],
+      ['syddanmark', 1, 0],
+    ]);
   });
 
   it('returns null for an unknown innovation id', async () => {
@@ -274,6 +316,8 @@ describe('spread(innovationId) through several generations of lineage', () => {
     expect(spread.reach).toBe(5);
     expect(spread.depth).toBe(6);
     expect(spread.generations.map((g) => g.breadth)).toEqual([1, 2, 2, 0, 0, 0, 1]);
+    // D only asked about it; C, which shared R, counts as reached through R2 and not as uptake.
+    expect(spread.uptake).toEqual({ planned: 0, tested: 0, interested: 1, regions: [] });
   });
 
   it('measures the cascade tree, the regions and kinds reached, and the time to each dated adoption', async () => {
@@ -305,6 +349,135 @@ describe('spread(innovationId) through several generations of lineage', () => {
   });
 });
 
+describe('spread(innovationId) separates what happened from what is tested, planned or asked about', () => {
+  const id = useNamespace(graph, 'uptake');
+
+  beforeAll(async () => {
+    // R (2015) is made by A. B copied it in 2017. P1 (2016) and P2 plan to; T tested an adaptation
+    // in 2016; I asked about it. X planned to copy R but built R2 on it, adopted in 2019. Q plans to
+    // build R3 on R, and Z has taken R3 up: R3 is not part of R's spread yet. REFERENCED, so the
+    // catalogue statistics ignore it.
+    await graph.write(
+      `UNWIND $orgs AS org CREATE (:Organisation {id: org.id, name: org.id, kind: 'MUNICIPALITY', region: org.region, country: 'DK', aliases: []})
+       WITH count(*) AS done
+       UNWIND $innovations AS inn CREATE (:Innovation {id: inn.id, title: inn.id, summary: 'test', kind: 'REFERENCED', year: inn.year, retired: false, types: []})
+       WITH count(*) AS done
+       UNWIND $made AS m MATCH (o:Organisation {id: m[0]}), (i:Innovation {id: m[1]}) CREATE (o)-[:MADE]->(i)
+       WITH count(*) AS done
+       UNWIND $adopted AS a MATCH (o:Organisation {id: a[0]}), (i:Innovation {id: a[1]})
+       CREATE (o)-[:ADOPTED {mode: a[2], status: a[3], year: a[4], evidence: 'test', source: 'test:1-1'}]->(i)
+       WITH count(*) AS done
+       UNWIND $lineage AS l MATCH (later:Innovation {id: l[0]}), (earlier:Innovation {id: l[1]})
+       CREATE (later)-[:BUILDS_ON {mode: l[2], status: l[3], year: l[4], evidence: 'test', source: 'test:2-2'}]->(earlier)`,
+      {
+        orgs: [
+          ['a', 'syddanmark'],
+          ['b', 'nordjylland'],
+          ['p1', 'hovedstaden'],
+          ['p2', 'hovedstaden'],
+          ['t', 'sjaelland'],
+          ['i', 'midtjylland'],
+          ['x', 'nordjylland'],
+          ['q', 'nordjylland'],
+          ['z', 'midtjylland'],
+        ].map(([name, region]) => ({ id: id(name!), region })),
+        innovations: [
+          { id: id('r'), year: 2015 },
+          { id: id('r2'), year: 2019 },
+          { id: id('r3'), year: null },
+        ],
+        made: [
+          [id('a'), id('r')],
+          [id('x'), id('r2')],
+          [id('q'), id('r3')],
+        ],
+        adopted: [
+          [id('b'), id('r'), 'COPY', 'ADOPTED', 2017],
+          [id('p1'), id('r'), 'COPY', 'PLANNED', 2016],
+          [id('p2'), id('r'), 'ADAPT', 'PLANNED', null],
+          [id('t'), id('r'), 'ADAPT', 'TESTED', 2016],
+          [id('i'), id('r'), 'INTEREST', 'INTERESTED', null],
+          [id('x'), id('r'), 'COPY', 'PLANNED', 2018],
+          [id('z'), id('r3'), 'COPY', 'ADOPTED', 2020],
+        ],
+        lineage: [
+          [id('r2'), id('r'), 'ADAPT', 'ADOPTED', 2019],
+          [id('r3'), id('r'), 'INSPIRATION', 'PLANNED', 2021],
+        ],
+      },
+      { tag: 'test.fixture' },
+    );
+  });
+
+  it('counts only adopted copies, adaptations and inspiration as reach, regions, kinds and generations', async () => {
+    const spread = await spreadOf(id('r'));
+    expect(spread.reach).toBe(2);
+    expect(spread.depth).toBe(1);
+    expect(spread.generations).toEqual([
+      { generation: 0, breadth: 1 },
+      { generation: 1, breadth: 2 },
+    ]);
+    expect(spread.regionsReached.map((r) => [r.region.id, r.organisations])).toEqual([['nordjylland', 2]]);
+    expect(spread.kindsReached).toEqual([{ kind: 'MUNICIPALITY', organisations: 2 }]);
+    expect(spread.structuralVirality).toBeCloseTo(4 / 3, 10);
+  });
+
+  it('marks exactly the adopted events as counting, and lists tested, planned and interested ones beside them', async () => {
+    const spread = await spreadOf(id('r'));
+    const brief = spread.events.map((e) => [e.kind, e.to.id, e.status, e.countsAsSpread]);
+    expect(brief).toEqual(
+      expect.arrayContaining([
+        ['ADOPTION', id('b'), 'ADOPTED', true],
+        ['ADOPTION', id('p1'), 'PLANNED', false],
+        ['ADOPTION', id('p2'), 'PLANNED', false],
+        ['ADOPTION', id('t'), 'TESTED', false],
+        ['ADOPTION', id('i'), 'INTERESTED', false],
+        ['ADOPTION', id('x'), 'PLANNED', false],
+        ['LINEAGE', id('x'), 'ADOPTED', true],
+        ['LINEAGE', id('q'), 'PLANNED', false],
+      ]),
+    );
+    expect(spread.events).toHaveLength(8);
+    expect(spread.events.find((e) => e.to.id === id('q'))?.descendant).toEqual({ id: id('r3') });
+    // R3 only plans to build on R, so Z, which took R3 up, is not in R's cascade.
+    expect(spread.events.map((e) => e.to.id)).not.toContain(id('z'));
+  });
+
+  it('leaves tested and planned take-up out of the time to adoption', async () => {
+    const spread = await spreadOf(id('r'));
+    expect(spread.timeToAdoption).toEqual([
+      { organisation: { id: id('b') }, years: 2 },
+      { organisation: { id: id('x') }, years: 4 },
+    ]);
+  });
+
+  it('counts each organisation short of spread once as uptake, with the regions of the planned and tested ones', async () => {
+    const spread = await spreadOf(id('r'));
+    // P1, P2 and Q planned; T tested; I asked. X planned too, but its adopted R2 reached it.
+    expect(spread.uptake).toEqual({
+      planned: 3,
+      tested: 1,
+      interested: 1,
+      regions: [
+        { region: { id: 'hovedstaden' }, planned: 2, tested: 0 },
+        { region: { id: 'nordjylland' }, planned: 1, tested: 0 },
+        { region: { id: 'sjaelland' }, planned: 0, tested: 1 },
+      ],
+    });
+  });
+
+  it('still reads the whole cascade and the regions of its uptake with one query', async () => {
+    const tags: string[] = [];
+    const stop = graph.onQuery((event) => tags.push(event.tag));
+    try {
+      await spreadOf(id('r'));
+    } finally {
+      stop();
+    }
+    expect(tags).toEqual(['spread.cascade']);
+  });
+});
+
 describe('spread metrics', () => {
   const org = (id: string, extra: Partial<OrganisationNode> = {}): OrganisationNode => ({ id, name: id, kind: 'MUNICIPALITY', country: 'DK', regionId: null, parentId: null, aliases: [], ...extra });
   const innovation = (id: string, year: number | null = null): InnovationNode => ({
@@ -325,13 +498,14 @@ describe('spread metrics', () => {
     sourceLines: null,
     sourcePage: null,
   });
-  const adoption = (to: string, mode: string, year: number | null = null, fromId: string | null = null) => ({ organisation: org(to), mode, status: 'ADOPTED', year, evidence: null, source: null, fromId });
+  const adoption = (to: string, mode: string, year: number | null = null, fromId: string | null = null, status = 'ADOPTED') => ({ organisation: org(to), mode, status, year, evidence: null, source: null, fromId });
   const member = (id: string, distance: number, origins: string[], extra: Partial<CascadeMember> = {}): CascadeMember => ({
     innovation: innovation(id, distance === 0 ? 2010 : null),
     distance,
     origins: origins.map((o) => org(o)),
     adoptions: [],
     buildsOn: [],
+    pendingDescendants: [],
     ...extra,
   });
   const cascade = (members: CascadeMember[]): RawCascade => ({ innovation: members[0]!.innovation, signals: [], members, regions: [] });
@@ -381,6 +555,54 @@ describe('spread metrics', () => {
     expect(summary.events.filter((e) => e.countsAsSpread).map((e) => e.to.id)).toEqual(['origin', 'a']);
   });
 
+  it('counts a fact as spread only for copy, adaptation or inspiration that was adopted', () => {
+    const modes = ['COPY', 'ADAPT', 'INSPIRATION', 'SHARED', 'INTEREST'];
+    const statuses = ['ADOPTED', 'TESTED', 'PLANNED', 'INTERESTED', null];
+    const counting = modes.flatMap((mode) => statuses.filter((status) => countsAsSpread(mode, status)).map((status) => `${mode} ${status}`));
+    expect(counting).toEqual(['COPY ADOPTED', 'ADAPT ADOPTED', 'INSPIRATION ADOPTED']);
+    expect(uptakeStatus('COPY', 'PLANNED')).toBe('PLANNED');
+    expect(uptakeStatus('ADAPT', 'TESTED')).toBe('TESTED');
+    expect(uptakeStatus('INTEREST', 'INTERESTED')).toBe('INTERESTED');
+    expect(uptakeStatus('INSPIRATION', 'INTERESTED')).toBe('INTERESTED');
+    expect(uptakeStatus('COPY', 'ADOPTED')).toBeNull();
+    expect(uptakeStatus('SHARED', 'PLANNED')).toBeNull();
+  });
+
+  it('refuses to build the rule in Cypher on anything but a plain variable', () => {
+    expect(spreadFactCypher('a')).toBe("(a.mode IN ['COPY', 'ADAPT', 'INSPIRATION'] AND a.status = 'ADOPTED')");
+    expect(() => spreadFactCypher('a) OR (true')).toThrow('a Cypher variable must be a plain identifier such as "a" or "spreadFact", got "a) OR (true"');
+  });
+
+  it('leaves planned and tested adoptions out of reach, generations and delays, and counts them as uptake once per organisation', () => {
+    const inSjaelland = { regionId: 'sjaelland' };
+    const raw = cascade([
+      member('root', 0, ['origin'], {
+        adoptions: [
+          adoption('a', 'COPY', 2012),
+          { ...adoption('p', 'COPY', 2011, null, 'PLANNED'), organisation: org('p', inSjaelland) },
+          adoption('s', 'SHARED', 2011),
+        ],
+      }),
+      // P, which plans to copy the root, has tested the innovation built on it: tested is the furthest it came.
+      member('child', 1, ['a'], {
+        buildsOn: [{ innovationId: 'root', mode: 'COPY', status: 'ADOPTED', year: null, evidence: null, source: null }],
+        adoptions: [{ ...adoption('p', 'ADAPT', 2014, null, 'TESTED'), organisation: org('p', inSjaelland) }],
+      }),
+    ]);
+    raw.members[0]!.pendingDescendants.push({
+      innovation: innovation('later'),
+      origins: [org('q', inSjaelland)],
+      link: { mode: null, status: 'PLANNED', year: 2013, evidence: null, source: null },
+    });
+    const summary = summariseSpread(raw);
+    expect(summary.reach).toBe(1);
+    expect(summary.depth).toBe(1);
+    expect(summary.timeToAdoption.map((d) => [d.organisation.id, d.years])).toEqual([['a', 2]]);
+    expect(summary.events.filter((e) => e.countsAsSpread).map((e) => e.to.id)).toEqual(['a']);
+    expect(summary.events.find((e) => e.to.id === 'q')).toMatchObject({ kind: 'LINEAGE', mode: 'INSPIRATION', status: 'PLANNED', countsAsSpread: false, descendant: { id: 'later' } });
+    expect(summary.uptake).toEqual({ planned: 1, tested: 1, interested: 0, regions: [{ regionId: 'sjaelland', planned: 1, tested: 1 }] });
+  });
+
   it('counts breadth per generation and fills skipped generations with 0', () => {
     expect(generationBreadths(1, [{ organisation: org('a'), generation: 3 }, { organisation: org('b'), generation: 1 }])).toEqual([
       { generation: 0, breadth: 1 },
@@ -397,7 +619,7 @@ describe('spread metrics', () => {
   });
 
   it('turns group counts into shares, labels and an order with the group without a value last', () => {
-    const counts = { innovations: 4, adoptions: 3, reusing: 1, activelyShared: 2, spread: 3, collaborating: 0 };
+    const counts = { innovations: 4, adoptions: 3, plannedAdoptions: 2, testedAdoptions: 1, interestedAdoptions: 0, reusing: 1, activelyShared: 2, spread: 3, collaborating: 0 };
     const groups = spreadGroups('ORGANISATION_KIND', [
       { key: null, label: null, ...counts },
       { key: 'STATE_AGENCY', label: null, ...counts },
@@ -408,7 +630,7 @@ describe('spread metrics', () => {
       ['STATE_AGENCY', 'State agency'],
       ['NONE', 'No nominator'],
     ]);
-    expect(groups[0]).toMatchObject({ innovations: 4, adoptions: 3, reuseShare: 0.25, activelySharedShare: 0.5, spreadShare: 0.75, collaborationShare: 0 });
+    expect(groups[0]).toMatchObject({ innovations: 4, adoptions: 3, plannedAdoptions: 2, testedAdoptions: 1, interestedAdoptions: 0, reuseShare: 0.25, activelySharedShare: 0.5, spreadShare: 0.75, collaborationShare: 0 });
     expect(share(0, 0)).toBe(0);
     expect(enumLabel('REGIONAL_HEALTH_AUTHORITY')).toBe('Regional health authority');
   });

@@ -39,7 +39,12 @@ export class InnovationFilter {
   @Field(() => ID, { nullable: true, description: 'Only innovations this organisation or any of its units nominated, made, partnered in or adopted.' })
   organisationId?: string;
 
-  @Field(() => Boolean, { nullable: true, description: 'Only innovations with recorded spread to another organisation or innovation (true), or without (false).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Only innovations that spread (true), or did not (false): adopted by a named organisation, or built on by another innovation, by a fact of mode COPY, ADAPT or ' +
+      'INSPIRATION with status ADOPTED; the rule of `SpreadGroup.spreadShare`. Sharing (a channel), interest and tested or planned take-up do not count.',
+  })
   spread?: boolean;
 
   @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Include retired innovations. Defaults to false.' })

@@ -1,16 +1,13 @@
 import type { SignalItem } from '../../graph/lookups.cypher.js';
 import type { InnovationNode, OrganisationNode } from '../../graph/records.js';
-import { SPREAD_PROPER_MODES, type CascadeMember, type RawCascade, type SpreadCounts, type SpreadGrouping, type SpreadGroupCounts } from '../../graph/spread.cypher.js';
+import { countsAsSpread, LINEAGE_DEFAULT_MODE, uptakeStatus, UPTAKE_STATUSES, type UptakeStatus } from '../../graph/spread-rules.cypher.js';
+import type { CascadeLineage, CascadeMember, RawCascade, SpreadCounts, SpreadGrouping, SpreadGroupCounts } from '../../graph/spread.cypher.js';
 
 /**
  * The spreading metrics, computed from the raw cascade the graph returns. Pure functions: no
- * GraphQL, no database, so each can be tested on hand-made cascades.
+ * GraphQL, no database, so each can be tested on hand-made cascades. Whether an event counts is
+ * `countsAsSpread` of `graph/spread-rules.cypher.ts`, the rule the statistics and filters use too.
  */
-
-const SPREAD_PROPER: ReadonlySet<string> = new Set(SPREAD_PROPER_MODES);
-
-/** True for the modes COI counts as spread: copy, adaptation, inspiration. */
-export const isSpreadProper = (mode: string): boolean => SPREAD_PROPER.has(mode);
 
 /** One organisation taking up an innovation of the cascade. */
 export interface SpreadEventRecord {
@@ -37,9 +34,19 @@ export interface ReachedOrganisation {
   generation: number;
 }
 
+/** Organisations that took the innovation up short of spread, each counted once, at the furthest status it reached. */
+export interface SpreadUptakeRecord {
+  planned: number;
+  tested: number;
+  interested: number;
+  /** Regions of the planned and tested organisations, most organisations first. */
+  regions: { regionId: string; planned: number; tested: number }[];
+}
+
 export interface SpreadSummary {
   innovation: InnovationNode;
   reach: number;
+  uptake: SpreadUptakeRecord;
   depth: number;
   events: SpreadEventRecord[];
   signals: SignalItem[];
@@ -62,9 +69,9 @@ function firstOrigin(member: CascadeMember | undefined): OrganisationNode | null
 
 /**
  * Every fact of the cascade as an event: each adoption of a member innovation (one generation
- * after that innovation's own), and each origin organisation of a descendant building on a member.
- * A lineage step whose organisation also adopted the innovation it builds on is one fact recorded
- * twice (the seed writes both), so only the adoption is kept.
+ * after that innovation's own), and each origin organisation of an innovation building on a
+ * member, whether that lineage counts as spread (the descendant is then a member too) or not yet
+ * (planned, tested: the cascade stops there). Each event says whether it counts as spread.
  */
 export function cascadeEvents(cascade: RawCascade): SpreadEventRecord[] {
   const members = new Map(cascade.members.map((m) => [m.innovation.id, m]));
@@ -84,33 +91,16 @@ export function cascadeEvents(cascade: RawCascade): SpreadEventRecord[] {
         innovation: member.innovation,
         descendant: null,
         generation: member.distance + 1,
-        countsAsSpread: isSpreadProper(a.mode),
+        countsAsSpread: countsAsSpread(a.mode, a.status),
       });
     }
     for (const link of member.buildsOn) {
       const parent = members.get(link.innovationId);
-      if (!parent) continue;
-      const adopters = new Set(parent.adoptions.map((a) => a.organisation.id));
-      // Building on another's innovation is at least inspiration by it, when the mode is not stated.
-      const mode = link.mode ?? 'INSPIRATION';
-      for (const origin of member.origins) {
-        if (adopters.has(origin.id)) continue;
-        events.push({
-          kind: 'LINEAGE',
-          mode,
-          status: link.status,
-          year: link.year,
-          evidence: link.evidence,
-          source: link.source,
-          fromId: firstOrigin(parent)?.id ?? null,
-          to: origin,
-          innovation: parent.innovation,
-          descendant: member.innovation,
-          generation: parent.distance + 1,
-          countsAsSpread: isSpreadProper(mode),
-        });
-      }
+      if (parent) events.push(...lineageEvents(parent, member.innovation, member.origins, link));
     }
+    // Innovations building on this member by lineage that does not count (yet): their makers are
+    // uptake of it, and the cascade goes no further through them.
+    for (const pending of member.pendingDescendants) events.push(...lineageEvents(member, pending.innovation, pending.origins, pending.link));
   }
   return events.sort(
     (a, b) =>
@@ -120,6 +110,34 @@ export function cascadeEvents(cascade: RawCascade): SpreadEventRecord[] {
       a.innovation.id.localeCompare(b.innovation.id) ||
       a.kind.localeCompare(b.kind),
   );
+}
+
+/**
+ * The origins of `descendant` as having taken up `parent` by the lineage `link`. A lineage step
+ * whose organisation also adopted the innovation it builds on is one fact recorded twice (the seed
+ * writes both), so only the adoption is kept; unless only the lineage counts as spread (the
+ * adoption was planned, say), when both are listed and the lineage is what reached it.
+ */
+function lineageEvents(parent: CascadeMember, descendant: InnovationNode, origins: readonly OrganisationNode[], link: Omit<CascadeLineage, 'innovationId'>): SpreadEventRecord[] {
+  const mode = link.mode ?? LINEAGE_DEFAULT_MODE;
+  const counts = countsAsSpread(mode, link.status);
+  const adoptionCounts = new Map(parent.adoptions.map((a) => [a.organisation.id, countsAsSpread(a.mode, a.status)]));
+  return origins
+    .filter((origin) => !adoptionCounts.has(origin.id) || (counts && !adoptionCounts.get(origin.id)))
+    .map((origin) => ({
+      kind: 'LINEAGE' as const,
+      mode,
+      status: link.status,
+      year: link.year,
+      evidence: link.evidence,
+      source: link.source,
+      fromId: firstOrigin(parent)?.id ?? null,
+      to: origin,
+      innovation: parent.innovation,
+      descendant,
+      generation: parent.distance + 1,
+      countsAsSpread: counts,
+    }));
 }
 
 /** The organisations spread proper reached beyond the origin, each at its lowest generation. */
@@ -198,6 +216,38 @@ export function generationBreadths(originCount: number, reached: Iterable<Reache
   return breadth.map((count, generation) => ({ generation, breadth: count }));
 }
 
+const UPTAKE_RANK: Record<UptakeStatus, number> = Object.fromEntries(UPTAKE_STATUSES.map((status, rank) => [status, rank])) as Record<UptakeStatus, number>;
+
+/**
+ * Take-up short of spread: every organisation beyond the origin that spread did not reach but an
+ * event names, counted once at the furthest status it came to (TESTED before PLANNED before
+ * INTERESTED), with the regions of the tested and planned ones.
+ */
+export function uptakeOf(events: readonly SpreadEventRecord[], originIds: ReadonlySet<string>, reachedIds: ReadonlySet<string>): SpreadUptakeRecord {
+  const furthest = new Map<string, { organisation: OrganisationNode; status: UptakeStatus }>();
+  for (const event of events) {
+    const status = uptakeStatus(event.mode, event.status);
+    if (status === null || originIds.has(event.to.id) || reachedIds.has(event.to.id)) continue;
+    const known = furthest.get(event.to.id);
+    if (!known || UPTAKE_RANK[status] < UPTAKE_RANK[known.status]) furthest.set(event.to.id, { organisation: event.to, status });
+  }
+  const count = (status: UptakeStatus) => [...furthest.values()].filter((u) => u.status === status).length;
+  const regions = new Map<string, { regionId: string; planned: number; tested: number }>();
+  for (const { organisation, status } of furthest.values()) {
+    if (organisation.regionId === null || status === 'INTERESTED') continue;
+    const region = regions.get(organisation.regionId) ?? { regionId: organisation.regionId, planned: 0, tested: 0 };
+    if (status === 'PLANNED') region.planned += 1;
+    else region.tested += 1;
+    regions.set(organisation.regionId, region);
+  }
+  return {
+    planned: count('PLANNED'),
+    tested: count('TESTED'),
+    interested: count('INTERESTED'),
+    regions: [...regions.values()].sort((a, b) => b.planned + b.tested - (a.planned + a.tested) || a.regionId.localeCompare(b.regionId)),
+  };
+}
+
 /** Years from the innovation's start to each dated take-up by spread proper beyond the origin, soonest first. */
 export function adoptionDelays(
   events: readonly SpreadEventRecord[],
@@ -230,6 +280,7 @@ export function summariseSpread(cascade: RawCascade): SpreadSummary {
   return {
     innovation: cascade.innovation,
     reach: reached.size,
+    uptake: uptakeOf(events, originIds, new Set(reached.keys())),
     depth: generations.length - 1,
     events,
     signals: cascade.signals,
@@ -267,6 +318,9 @@ export interface SpreadGroupRecord {
   label: string;
   innovations: number;
   adoptions: number;
+  plannedAdoptions: number;
+  testedAdoptions: number;
+  interestedAdoptions: number;
   reuseShare: number;
   activelySharedShare: number;
   spreadShare: number;
@@ -280,6 +334,9 @@ export function spreadGroup(key: string, label: string, counts: SpreadCounts): S
     label,
     innovations: counts.innovations,
     adoptions: counts.adoptions,
+    plannedAdoptions: counts.plannedAdoptions,
+    testedAdoptions: counts.testedAdoptions,
+    interestedAdoptions: counts.interestedAdoptions,
     reuseShare: share(counts.reusing, counts.innovations),
     activelySharedShare: share(counts.activelyShared, counts.innovations),
     spreadShare: share(counts.spread, counts.innovations),

@@ -15,7 +15,11 @@ registerEnumType(SpreadGroupBy, {
   },
 });
 
-@ObjectType({ description: 'Spreading measures over a set of catalogue innovations (REFERENCED practices and retired innovations left out).' })
+@ObjectType({
+  description:
+    'Spreading measures over a set of catalogue innovations (REFERENCED practices and retired innovations left out). A fact counts as spread when its mode is COPY, ADAPT or ' +
+    'INSPIRATION and its status ADOPTED (the same rule as `Spread` and `InnovationFilter.spread`); TESTED, PLANNED and INTERESTED take-up is counted apart, never in the shares.',
+})
 export class SpreadGroup {
   @Field(() => String, { description: 'What the group is: a region id, an enum value, a year; `NONE` for innovations without a value; `ALL` for the totals.' })
   key!: string;
@@ -26,23 +30,41 @@ export class SpreadGroup {
   @Field(() => Int, { description: 'Innovations in the group.' })
   innovations!: number;
 
-  @Field(() => Int, { description: 'Adoptions of the group\'s innovations by named organisations in a mode of spread proper (COPY, ADAPT, INSPIRATION), any status.' })
+  @Field(() => Int, { description: 'Adoptions of the group\'s innovations by named organisations that count as spread: mode COPY, ADAPT or INSPIRATION, status ADOPTED.' })
   adoptions!: number;
+
+  @Field(() => Int, { description: 'Planned adoptions of the group\'s innovations by named organisations: mode COPY, ADAPT or INSPIRATION, status PLANNED. Not in `adoptions`.' })
+  plannedAdoptions!: number;
+
+  @Field(() => Int, {
+    description: 'Tested adoptions of the group\'s innovations by named organisations (a trial or pilot, not taken into use): mode COPY, ADAPT or INSPIRATION, status TESTED. Not in `adoptions`.',
+  })
+  testedAdoptions!: number;
+
+  @Field(() => Int, { description: 'Named organisations that showed interest in the group\'s innovations: mode INTEREST or status INTERESTED. Not in `adoptions`.' })
+  interestedAdoptions!: number;
 
   @Field(() => Float, {
     description:
-      'Share of the innovations built on reuse of others\' solutions: those that build on another innovation (BUILDS_ON), or have an INCOMING signal of spread proper ' +
-      '(copied, adapted or inspired from elsewhere), or were adopted by one of their own nominators or makers from another organisation. ' +
+      'Share of the innovations built on reuse of others\' solutions: those that build on another innovation (BUILDS_ON), or have an INCOMING signal ' +
+      '(copied, adapted or inspired from elsewhere), or were adopted by one of their own nominators or makers from another organisation; each fact counting as spread ' +
+      '(mode COPY, ADAPT or INSPIRATION, status ADOPTED). ' +
       'Compare with the national figure in `reference.reuseShare`. 0 for an empty group.',
   })
   reuseShare!: number;
 
   @Field(() => Float, {
-    description: 'Share of the innovations actively shared: with an adoption in mode SHARED, or an OUTGOING signal in mode SHARED (handbook, course, network, conference).',
+    description:
+      'Share of the innovations actively shared: with an adoption or an OUTGOING signal in mode SHARED (handbook, course, network, conference) that took place (status ADOPTED). ' +
+      'SHARED is a channel: it counts here and never in `spreadShare`, `adoptions` or a cascade\'s reach.',
   })
   activelySharedShare!: number;
 
-  @Field(() => Float, { description: 'Share of the innovations that spread: adopted by a named organisation in a mode of spread proper, or built on by another innovation.' })
+  @Field(() => Float, {
+    description:
+      'Share of the innovations that spread: adopted by a named organisation, or built on by another innovation, by a fact that counts as spread (mode COPY, ADAPT or INSPIRATION, ' +
+      'status ADOPTED). The same rule as `innovations(filter: {spread: true})`. Sharing (a channel), interest and tested or planned take-up do not count; nor do unnamed signals.',
+  })
   spreadShare!: number;
 
   @Field(() => Float, { description: 'Share of the innovations made in collaboration: with at least one partner organisation (PARTNER_IN).' })

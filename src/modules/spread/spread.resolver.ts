@@ -5,7 +5,7 @@ import { readCascade } from '../../graph/spread.cypher.js';
 import { Organisation } from '../organisation/organisation.type.js';
 import { Region } from '../reference/reference.type.js';
 import { summariseSpread } from './spread-metrics.js';
-import { RegionCount, Spread, SpreadEvent } from './spread.type.js';
+import { RegionCount, RegionUptake, Spread, SpreadEvent, SpreadUptake } from './spread.type.js';
 
 @Resolver(() => Spread)
 export class SpreadResolver {
@@ -19,7 +19,8 @@ export class SpreadResolver {
     // The cascade holds the organisations and regions its events and region counts name: handing
     // them to the loaders saves the second round trip those fields would otherwise cost.
     for (const member of cascade.members) {
-      for (const organisation of [...member.origins, ...member.adoptions.map((a) => a.organisation)]) ctx.loaders.organisation.prime(organisation.id, organisation);
+      const pendingOrigins = member.pendingDescendants.flatMap((pending) => pending.origins);
+      for (const organisation of [...member.origins, ...member.adoptions.map((a) => a.organisation), ...pendingOrigins]) ctx.loaders.organisation.prime(organisation.id, organisation);
     }
     for (const region of cascade.regions) ctx.loaders.region.prime(region.id, region);
     const summary = summariseSpread(cascade);
@@ -27,6 +28,7 @@ export class SpreadResolver {
       ...summary,
       events: summary.events.map((event) => Object.assign(new SpreadEvent(), event)),
       regionsReached: summary.regionsReached.map((count) => Object.assign(new RegionCount(), count)),
+      uptake: Object.assign(new SpreadUptake(), { ...summary.uptake, regions: summary.uptake.regions.map((count) => Object.assign(new RegionUptake(), count)) }),
     });
   }
 }
@@ -46,6 +48,14 @@ export class SpreadEventResolver {
 export class RegionCountResolver {
   @FieldResolver(() => Region, { description: 'The region.' })
   region(@Root() count: RegionCount, @Ctx() ctx: RequestContext): Promise<RegionNode | null> {
+    return ctx.loaders.region.load(count.regionId);
+  }
+}
+
+@Resolver(() => RegionUptake)
+export class RegionUptakeResolver {
+  @FieldResolver(() => Region, { description: 'The region.' })
+  region(@Root() count: RegionUptake, @Ctx() ctx: RequestContext): Promise<RegionNode | null> {
     return ctx.loaders.region.load(count.regionId);
   }
 }

@@ -23,7 +23,10 @@ export class SpreadEvent {
   @Field(() => SpreadMode, { description: 'Copy, adaptation, inspiration, sharing or interest. A lineage link without a stated mode counts as INSPIRATION.' })
   mode!: string;
 
-  @Field(() => SpreadStatus, { nullable: true, description: 'Adopted, planned or interested.' })
+  @Field(() => SpreadStatus, {
+    nullable: true,
+    description: 'How far it came: ADOPTED (taken into use), TESTED (a trial or pilot, not taken into use), PLANNED (decided or expected) or INTERESTED (asked about it).',
+  })
   status!: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Year, where the source gives one.' })
@@ -43,7 +46,11 @@ export class SpreadEvent {
   })
   generation!: number;
 
-  @Field(() => Boolean, { description: 'True for spread proper (COPY, ADAPT, INSPIRATION); false for SHARED (a channel) and INTEREST.' })
+  @Field(() => Boolean, {
+    description:
+      'True exactly for the events that count as spread: mode COPY, ADAPT or INSPIRATION and status ADOPTED. False for TESTED, PLANNED and INTERESTED take-up ' +
+      '(counted in `Spread.uptake` instead), for SHARED (a channel of spread, not spread) and for INTEREST.',
+  })
   countsAsSpread!: boolean;
 
   @Field(() => String, { nullable: true, description: 'What the source says happened, in our words.' })
@@ -61,6 +68,36 @@ export class RegionCount {
 
   @Field(() => Int, { description: 'Organisations reached by spread proper, beyond the origin, located in the region.' })
   organisations!: number;
+}
+
+@ObjectType({ description: 'Take-up short of spread in one region: organisations that tested or plan to take the innovation up.' })
+export class RegionUptake {
+  regionId!: string;
+
+  @Field(() => Int, { description: 'Organisations in the region whose furthest take-up is PLANNED.' })
+  planned!: number;
+
+  @Field(() => Int, { description: 'Organisations in the region whose furthest take-up is TESTED.' })
+  tested!: number;
+}
+
+@ObjectType({
+  description:
+    'Take-up that has not (yet) become spread, reported beside the spread measures and never inside them: organisations beyond the origin that no event of spread reached, ' +
+    'each counted once, at the furthest status it came to (TESTED before PLANNED before INTERESTED). SHARED facts are a channel and counted in none of these.',
+})
+export class SpreadUptake {
+  @Field(() => Int, { description: 'Organisations that plan to copy, adapt or be inspired by it (status PLANNED): decided or expected, not yet in use.' })
+  planned!: number;
+
+  @Field(() => Int, { description: 'Organisations that tried it out (status TESTED, a trial or pilot) without taking it into use.' })
+  tested!: number;
+
+  @Field(() => Int, { description: 'Organisations that showed interest in it (mode INTEREST or status INTERESTED).' })
+  interested!: number;
+
+  @Field(() => [RegionUptake], { description: 'Regions of the planned and tested organisations, most organisations first; organisations without a region are left out.' })
+  regions!: RegionUptake[];
 }
 
 @ObjectType({ description: 'How many organisations of one kind spread reached.' })
@@ -94,19 +131,23 @@ export class AdoptionDelay {
   description:
     'How an innovation spread: its cascade from the origin organisations (generation 0: its makers, else its nominators) to the organisations that took it up ' +
     '(generation 1), and on through the innovations built on it (up to 5 lineage steps, at most 100 descendants), with measures of reach, depth and structure. ' +
-    'Only COPY, ADAPT and INSPIRATION count as spread proper; SHARED and INTEREST facts are listed but not counted.',
+    'A fact counts as spread when its mode is COPY, ADAPT or INSPIRATION and its status ADOPTED; lineage is followed only through links that count. ' +
+    'Tested, planned and interested take-up is listed in `events` and counted in `uptake`, not in the measures; SHARED facts (a channel) and INTEREST are listed but not counted as spread.',
 })
 export class Spread {
   @Field(() => Innovation, { description: 'The innovation whose spread this is.' })
   innovation!: InnovationNode;
 
-  @Field(() => Int, { description: 'Distinct organisations reached by spread proper beyond the origin organisations.' })
+  @Field(() => Int, { description: 'Distinct organisations reached by spread proper (COPY, ADAPT or INSPIRATION, status ADOPTED) beyond the origin organisations.' })
   reach!: number;
+
+  @Field(() => SpreadUptake, { description: 'Organisations that tested, plan or showed interest in taking it up, beside `reach` and not in it.' })
+  uptake!: SpreadUptake;
 
   @Field(() => Int, { description: 'The deepest generation spread proper reached; 0 when it reached no one.' })
   depth!: number;
 
-  @Field(() => [SpreadEvent], { description: 'Every named spreading fact of the cascade, spread proper or not, by generation, then year.' })
+  @Field(() => [SpreadEvent], { description: 'Every named spreading fact of the cascade, counting as spread or not (see `countsAsSpread`), by generation, then year.' })
   events!: SpreadEvent[];
 
   @Field(() => [SpreadSignal], { description: 'The innovation\'s own spreading facts without a named organisation (e.g. "about 30 municipalities"), in both directions.' })
@@ -133,7 +174,9 @@ export class Spread {
   originYear!: number | null;
 
   @Field(() => [AdoptionDelay], {
-    description: 'Years from `originYear` to each dated event of spread proper that reached an organisation beyond the origin, soonest first; empty when `originYear` is unknown.',
+    description:
+      'Years from `originYear` to each dated event of spread proper (status ADOPTED; planned or tested take-up is left out) that reached an organisation beyond the origin, ' +
+      'soonest first; empty when `originYear` is unknown.',
   })
   timeToAdoption!: AdoptionDelay[];
 }
