@@ -1,5 +1,7 @@
 import { toFulltextQuery } from './fulltext.js';
-import { analyseQuery, innovationQuery } from './search-query.js';
+import { analyseQuery, innovationQuery, type CompoundSplitter } from './search-query.js';
+import { termStatistics } from './term-statistics.cypher.js';
+import { querySplitter } from './text-similarity.js';
 import type { GraphRunner } from './graph-runner.js';
 import { afterCondition, orderByClause, sortKeyProjection, type SortColumn, type SortValue } from './keyset.js';
 import { PROJECT, type InnovationNode, type OrganisationNode } from './records.js';
@@ -70,10 +72,10 @@ export function innovationConditions(c: InnovationCriteria): string[] {
 }
 
 /** The parameters `innovationConditions` and `innovationSource` read. */
-export function innovationParams(c: InnovationCriteria): Record<string, unknown> {
+export function innovationParams(c: InnovationCriteria, split: CompoundSplitter | null): Record<string, unknown> {
   return {
-    // A text filter narrows the list: every word (or its translation) must occur somewhere.
-    text: c.text === undefined ? null : innovationQuery(analyseQuery(c.text), { mode: 'MATCH_ALL' }),
+    // A text filter narrows the list: every word (or its translation, or a compound's parts) must occur somewhere.
+    text: c.text === undefined ? null : innovationQuery(analyseQuery(c.text, split ?? undefined), { mode: 'MATCH_ALL' }),
     kinds: c.kinds ?? null,
     sectors: c.sectors ?? null,
     types: c.types ?? null,
@@ -110,7 +112,7 @@ export async function listInnovations(
   after: SortValue[] | null,
   include: readonly RelatedName[] = [],
 ): Promise<Page<InnovationNode> & { related: Partial<Record<RelatedName, unknown[]>>[] }> {
-  const params = innovationParams(criteria);
+  const params = innovationParams(criteria, criteria.text === undefined ? null : querySplitter(await termStatistics(graph)));
   if (criteria.text !== undefined && params.text === null) return { rows: [], hasNextPage: false, related: [] };
   const columns = INNOVATION_ORDERS[order];
   const conditions = innovationConditions(criteria);
@@ -143,7 +145,7 @@ function titleSeek(hasCursor: boolean): string[] {
 }
 
 export async function countInnovations(graph: GraphRunner, criteria: InnovationCriteria): Promise<number> {
-  const params = innovationParams(criteria);
+  const params = innovationParams(criteria, criteria.text === undefined ? null : querySplitter(await termStatistics(graph)));
   if (criteria.text !== undefined && params.text === null) return 0;
   const [row] = await graph.read<{ n: number }>(
     `${innovationSource(criteria)} ${where(innovationConditions(criteria))} RETURN count(i) AS n`,

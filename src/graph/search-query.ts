@@ -15,7 +15,7 @@ import { ENGLISH_STOPWORDS, ENGLISH_TO_DANISH } from './glossary.js';
 /** Fields of the innovation search index and how much a match in each counts. */
 export const INNOVATION_FIELD_BOOSTS = {
   title: 4,
-  searchTopics: 3,
+  searchTopics: 2,
   targetGroup: 2,
   summary: 1.5,
   searchEffects: 1,
@@ -35,7 +35,7 @@ const MIN_PREFIX_STEM = 4;
 /**
  * Lucene refuses queries of more than 1,024 clauses. A ranked query holds each concept twice (on
  * its own and in the all-concepts clause), over 7 fields, with its alternatives and prefixes:
- * 2 x 6 x 7 x (4 + 4) = 672 at most.
+ * 2 x 6 x 7 x (4 + 4 + 4) = 1,008 at most.
  */
 const MAX_CONCEPTS = 6;
 const MAX_ALTERNATIVES = 4;
@@ -47,7 +47,17 @@ export interface Concept {
   readonly alternatives: readonly string[];
   /** Stems used as prefixes (no duplicates, each at least MIN_PREFIX_STEM letters). */
   readonly prefixes: readonly string[];
+  /** Weaker alternatives: the known words a compound is made of, and Danish synonyms. */
+  readonly parts: readonly string[];
 }
+
+/** Splits a compound into the known words it is made of (see `compoundParts`); none by default. */
+export type CompoundSplitter = (word: string) => string[];
+
+/** A compound's parts count for this much of a match of the whole word. */
+const PART_BOOST = 0.5;
+/** Words shorter than this are not split. */
+const MIN_COMPOUND = 10;
 
 const danish = snowball.newStemmer('danish');
 
@@ -67,7 +77,7 @@ export function words(text: string): string[] {
 }
 
 /** The concepts of a query, at most MAX_CONCEPTS. An empty list means nothing searchable. */
-export function analyseQuery(text: string): Concept[] {
+export function analyseQuery(text: string, split: CompoundSplitter = () => []): Concept[] {
   const all = tokens(text);
   // A Danish stop word that is also English ("men", "over") counts as English only in a query
   // with other English words in it: "lonely men" asks for mænd, "ensomhed men ældre" does not.
@@ -79,27 +89,53 @@ export function analyseQuery(text: string): Concept[] {
     const next = list[index + 1];
     const pair = next === undefined ? undefined : ENGLISH_TO_DANISH[`${word} ${next}`];
     if (pair) {
-      concepts.push(concept(`${word} ${next}`, [...pair]));
+      concepts.push(concept(`${word} ${next}`, [...pair], []));
       index += 1;
       continue;
     }
     if (ENGLISH_STOPWORDS.has(word) && !ENGLISH_TO_DANISH[word]) continue;
     // A Danish stop word kept as English stands for its translations only.
     const own = DANISH_STOPWORDS.has(word) ? [] : [word];
-    concepts.push(concept(word, [...own, ...(ENGLISH_TO_DANISH[word] ?? [])]));
+    const parts = own.length > 0 && word.length >= MIN_COMPOUND ? split(word) : [];
+    const english = ENGLISH_TO_DANISH[word];
+    // A Danish word gets the other Danish words the glossary gives for the same English word
+    // ("sygedage" and "sygefravær" both translate "sick leave"), weighed like a compound's parts.
+    concepts.push(concept(word, [...own, ...(english ?? [])], english ? parts : [...parts, ...danishSynonyms(word)]));
   }
   return concepts.filter((c) => c.alternatives.length > 0);
 }
 
-function concept(text: string, candidates: string[]): Concept {
+let synonymIndex: Map<string, Set<string>> | undefined;
+
+/**
+ * Danish words that translate the same English word as `word`, at most two. Only tight entries
+ * count (an English word with at most three Danish words, matched on the word as written, not on
+ * its stem: stems collide, "ledige" and "leder" share one).
+ */
+export function danishSynonyms(word: string): string[] {
+  if (!synonymIndex) {
+    synonymIndex = new Map();
+    for (const values of Object.values(ENGLISH_TO_DANISH)) {
+      if (values.length > 3) continue;
+      for (const value of values) {
+        const others = synonymIndex.get(value) ?? new Set<string>();
+        for (const other of values) if (other !== value && danishStem(other) !== danishStem(value)) others.add(other);
+        synonymIndex.set(value, others);
+      }
+    }
+  }
+  return [...(synonymIndex.get(word) ?? [])].slice(0, 2);
+}
+
+function concept(text: string, candidates: string[], parts: string[]): Concept {
   const alternatives = [...new Set(candidates.flatMap((c) => words(c)))].slice(0, MAX_ALTERNATIVES);
   const prefixes = [...new Set(alternatives.map(danishStem).filter((stem) => stem.length >= MIN_PREFIX_STEM))];
-  return { text, alternatives, prefixes };
+  return { text, alternatives, prefixes, parts: [...new Set(parts.flatMap((p) => words(p)))].filter((p) => !alternatives.includes(p)).slice(0, 4) };
 }
 
 /** One concept as a clause over every weighted field. */
 function conceptClause(c: Concept, boosts: Readonly<Record<string, number>>): string {
-  const terms = [...c.alternatives, ...c.prefixes.map((p) => `${p}*^${PREFIX_BOOST}`)].join(' ');
+  const terms = [...c.alternatives, ...c.prefixes.map((p) => `${p}*^${PREFIX_BOOST}`), ...c.parts.map((p) => `${p}^${PART_BOOST}`)].join(' ');
   return `(${Object.entries(boosts)
     .map(([field, boost]) => `${field}:(${terms})^${boost}`)
     .join(' ')})`;

@@ -2,6 +2,8 @@ import type { GraphRunner } from './graph-runner.js';
 import { innovationConditions, innovationParams, type InnovationCriteria } from './listings.cypher.js';
 import { PROJECT, type InnovationNode, type OrganisationNode, type PersonNode } from './records.js';
 import { analyseQuery, innovationQuery, nameQuery } from './search-query.js';
+import { termStatistics } from './term-statistics.cypher.js';
+import { querySplitter } from './text-similarity.js';
 import { rankSearchHits, type RankedHit, type SearchCandidate } from './search-ranking.js';
 
 export type SearchResult = RankedHit<InnovationNode | OrganisationNode | PersonNode>;
@@ -27,7 +29,7 @@ const hasCriteria = (filter: SearchOptions['filter']) =>
  * the caller pages through them. Returns an empty list when the text holds no searchable word.
  */
 export async function searchEverything(graph: GraphRunner, text: string, options: SearchOptions = {}): Promise<SearchResult[]> {
-  const concepts = analyseQuery(text);
+  const concepts = analyseQuery(text, querySplitter(await termStatistics(graph)));
   const innovationText = innovationQuery(concepts, { mode: 'RANK' });
   const names = nameQuery(concepts);
   if (innovationText === null || names === null) return [];
@@ -56,7 +58,7 @@ export async function searchEverything(graph: GraphRunner, text: string, options
   if (branches.length === 0) return [];
   const candidates = await graph.read<SearchCandidate<InnovationNode | OrganisationNode | PersonNode>>(
     `CALL () { ${branches.join(' UNION ALL ')} } RETURN type, score, node, names`,
-    { ...innovationParams(filter), innovationText, names, candidates: SEARCH_CANDIDATES },
+    { ...innovationParams(filter, null), innovationText, names, candidates: SEARCH_CANDIDATES },
     { tag: 'search' },
   );
   return rankSearchHits(text, candidates);

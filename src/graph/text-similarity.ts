@@ -137,3 +137,11 @@ export function distinctiveWords(text: ComparableText, stats: TermStatistics, li
     .slice(0, limit)
     .map(([stem]) => written.get(stem) ?? stem);
 }
+
+/**
+ * A splitter for queries: a compound the innovations use as a word of its own is searched as it
+ * is; one they do not use ("affaldssortering") also by its parts.
+ */
+export function querySplitter(stats: TermStatistics): (word: string) => string[] {
+  return (word) => ((stats.frequencies.get(danishStem(word)) ?? 0) >= 2 ? [] : compoundParts(word, stats));
+}

@@ -1,89 +1,105 @@
 import { ClientError, gql } from 'graphql-request';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApi } from '../support/api.js';
 import { useTestGraph } from '../support/graph.js';
+import { useNamespace } from '../support/isolation.js';
 
 const graph = useTestGraph();
 const api = useTestApi(graph);
+const ns = useNamespace(graph, 'who');
 
 interface Suggestion {
   person: { id: string; name: string; email: string | null; phone: string | null };
   reason: string;
   score: number;
 }
+interface Asker {
+  org?: string;
+  region?: string;
+  kind?: string;
+  first?: number;
+  lang?: string;
+}
 const WHO_TO_CALL = gql`
-  query ($id: ID!, $org: ID, $first: Int) {
-    whoToCall(innovationId: $id, forOrganisationId: $org, first: $first) { person { id name email phone } reason score }
+  query ($id: ID!, $org: ID, $region: ID, $kind: OrganisationKind, $first: Int, $lang: Language) {
+    whoToCall(innovationId: $id, forOrganisationId: $org, forRegionId: $region, forKind: $kind, first: $first, lang: $lang) { person { id name email phone } reason score }
   }
 `;
-const whoToCall = async (id: string, options: { org?: string; first?: number } = {}) =>
-  (await api.client.request<{ whoToCall: Suggestion[] }>(WHO_TO_CALL, { id, org: options.org, first: options.first })).whoToCall;
-const failure = async (id: string, options: { org?: string; first?: number }) =>
-  ((await whoToCall(id, options).catch((e: unknown) => e)) as ClientError).response.errors![0];
+const whoToCall = async (id: string, a: Asker = {}) =>
+  (await api.client.request<{ whoToCall: Suggestion[] }>(WHO_TO_CALL, { id, org: a.org, region: a.region, kind: a.kind, first: a.first, lang: a.lang })).whoToCall;
+const failure = async (id: string, a: Asker) => ((await whoToCall(id, a).catch((e: unknown) => e)) as ClientError).response.errors![0];
 
 const ids = (suggestions: Suggestion[]) => suggestions.map((s) => s.person.id);
-const rank = (suggestions: Suggestion[], personId: string) => ids(suggestions).indexOf(personId);
 
-/** The tier a suggestion's reason says it belongs to. */
+/** The tier a suggestion's (English) reason says it belongs to. */
 function tierOf(s: Suggestion): 1 | 2 | 3 {
   if (s.reason.includes(', an innovation similar to "')) return 3;
-  if (s.reason.startsWith('Works at ') || s.reason.includes(', which ')) return 2;
+  if (s.reason.startsWith('Named in the record') || s.reason.includes(', which ')) return 2;
   return 1;
 }
 
 describe('whoToCall', () => {
-  it('suggests the reuse contact of "Min Video" first: Jens Bolwig, with his e-mail', async () => {
+  it('suggests the reuse contact of "Min Video" first, in Danish by default: Jens Bolwig, with his e-mail', async () => {
     const [first] = await whoToCall('min-video');
     expect(first).toEqual({
       person: { id: 'jens-bolwig', name: 'Jens Bolwig', email: 'jbol@aarhus.dk', phone: '+45 29 20 84 25' },
-      reason: 'Listed as the reuse contact for "Min Video" (Aarhus Kommune).',
+      reason: 'Står som kontakt for genbrug af "Min Video" (Aarhus Kommune).',
       score: 1,
     });
+    const [english] = await whoToCall('min-video', { lang: 'EN' });
+    expect(english!.reason).toBe('Listed as the reuse contact for "Min Video" (Aarhus Kommune).');
   });
 
-  it('puts the own contacts of the waste app first and then, as no adopter has staff with contact details, contacts of similar innovations', async () => {
-    const [facts] = await graph.read<{ adopterStaff: number; builtOn: number }>(
-      `MATCH (i:Innovation {id: 'affald-kolding'})
-       RETURN COUNT { (i)<-[:ADOPTED]-(:Organisation)<-[:PART_OF*0..2]-(:Organisation)<-[:WORKS_FOR]-(p:Person) WHERE p.email IS NOT NULL OR p.phone IS NOT NULL } AS adopterStaff,
-              COUNT { (i)<-[:BUILDS_ON]-(:Innovation) } AS builtOn`,
-      {},
-      { tag: 'test' },
-    );
-    expect(facts).toEqual({ adopterStaff: 0, builtOn: 0 });
+  it('answers any Danish municipality, e.g. Vejle Kommune asking about Mandefællesskaber', async () => {
+    const suggestions = await whoToCall('mandefaellesskaber', { org: 'vejle-kommune', lang: 'EN' });
+    expect(suggestions[0]).toMatchObject({ person: { id: 'jeanne-schlenzig' } });
+    expect(suggestions[0]!.reason).toMatch(/^Listed as the reuse contact for "Mandefællesskaber" \(Roskilde Kommune\); same kind of organisation as you\.$/);
+  });
 
-    const suggestions = await whoToCall('affald-kolding');
-    expect(suggestions[0]).toMatchObject({
-      person: { id: 'tina-johansen' },
-      reason: 'Listed as the reuse contact for "Affalds-app giver mere fleksibel service til borgere" (It og data, Kolding Kommune).',
-      score: 1,
-    });
-    expect(suggestions.length).toBe(10);
-    for (const s of suggestions.slice(1)) {
-      expect(tierOf(s), s.reason).toBe(3);
-      expect(s.score).toBeLessThan(0.5);
-      expect(s.reason).toMatch(/^Listed as the (reuse contact for|contact to follow) ".+" \(.+\), an innovation similar to "Affalds-app giver mere fleksibel service til borgere": .+\.$/);
+  it('lets an asker outside the graph say its region and kind', async () => {
+    const suggestions = await whoToCall('mandefaellesskaber', { region: 'syddanmark', kind: 'MUNICIPALITY', lang: 'EN', first: 20 });
+    expect(suggestions[0]!.person.id).toBe('jeanne-schlenzig');
+    expect(suggestions[0]!.reason).toMatch(/; same kind of organisation as you\.$/);
+    expect(suggestions.some((s) => s.reason.endsWith('; same region as you.'))).toBe(true);
+  });
+
+  it('never suggests people only because they work at an adopting organisation', async () => {
+    // Tårnby Kommune, Albertslund and Vejdirektoratet took up or tested the traffic signals; their
+    // staff in the graph work on other innovations, and no adoption's evidence names them.
+    for (const [innovation, staff] of [
+      ['intelligent-styring-af-trafiksignaler', ['bo-hammer', 'anne-mette-holme-bertelsen']],
+      ['nye-sproejter-halverer-medicinforbrug', ['soeren-vingtoft', 'claus-bogh-juhl']],
+    ] as const) {
+      const suggestions = await whoToCall(innovation, { first: 50, lang: 'EN' });
+      for (const s of suggestions.filter((x) => (staff as readonly string[]).includes(x.person.id))) expect(tierOf(s), s.reason).toBe(3);
+      expect(suggestions.filter((s) => s.reason.startsWith('Named in the record')), innovation).toEqual([]);
     }
   });
 
-  it('follows the own contacts with the staff of organisations that adopted the innovation', async () => {
-    const staff = await graph.read<{ id: string }>(
-      `MATCH (:Innovation {id: 'intelligent-styring-af-trafiksignaler'})<-[:ADOPTED {status: 'ADOPTED'}]-(o:Organisation)<-[:WORKS_FOR]-(p:Person)
-       WHERE p.email IS NOT NULL OR p.phone IS NOT NULL
-       RETURN p.id AS id ORDER BY p.name`,
-      {},
-      { tag: 'test' },
-    );
-    expect(staff.map((s) => s.id)).toEqual(['anne-mette-holme-bertelsen', 'bo-hammer', 'lars-linneberg']);
+  describe('with a person the adoption\'s evidence names', () => {
+    beforeAll(async () => {
+      await graph.write(
+        `CREATE (o:Organisation {id: $org, name: 'Testby Kommune', kind: 'MUNICIPALITY', country: 'DK', region: 'nordjylland'})
+         CREATE (:Person {id: $named, name: 'Testa Navnesen', email: 'tn@testby.dk'})-[:WORKS_FOR]->(o)
+         CREATE (:Person {id: $other, name: 'Anden Ansat', email: 'aa@testby.dk'})-[:WORKS_FOR]->(o)
+         WITH o MATCH (i:Innovation {id: 'min-video'})
+         CREATE (o)-[:ADOPTED {mode: 'COPY', status: 'ADOPTED', year: 2022, evidence: 'Testa Navnesen har ført Min Video ind i hjemmeplejen.'}]->(i)`,
+        { org: ns('testby'), named: ns('named'), other: ns('other') },
+        { tag: 'test' },
+      );
+    });
 
-    const suggestions = await whoToCall('intelligent-styring-af-trafiksignaler');
-    expect(ids(suggestions).slice(0, 5)).toEqual(['johanne-hoegsholm', 'lise-soederberg', 'anne-mette-holme-bertelsen', 'bo-hammer', 'lars-linneberg']);
-    expect(suggestions.slice(0, 2).every((s) => s.score >= 0.8)).toBe(true);
-    expect(suggestions[3]).toMatchObject({ reason: 'Works at Tårnby Kommune, which copied "Intelligent styring af trafiksignaler".', score: 0.79 });
-    expect(suggestions[4]!.reason).toBe('Works at Vejdirektoratet, which copied "Intelligent styring af trafiksignaler".');
+    it('suggests that person after the own contacts, and nobody else at the adopter', async () => {
+      const suggestions = await whoToCall('min-video', { first: 50, lang: 'EN' });
+      const named = suggestions.find((s) => s.person.id === ns('named'))!;
+      expect(named.reason).toBe('Named in the record of how Testby Kommune copied "Min Video" in 2022.');
+      expect(tierOf(named)).toBe(2);
+      expect(ids(suggestions)).not.toContain(ns('other'));
+    });
   });
 
   it('suggests the contact of an innovation built on it, naming how it built on it', async () => {
-    const [first] = await whoToCall('scanvogns-handicaptoilet');
+    const [first] = await whoToCall('scanvogns-handicaptoilet', { lang: 'EN' });
     expect(first!.person.id).toBe('anne-m-schlunsen');
     expect(first!.reason).toBe(
       'Listed as the reuse contact for "Mobilt handicaptoilet øger frihed, uafhængighed og spontanitet" (Test- og Udviklingscenter for Velfærdsteknologi), which adapted "Scanvogns handicaptoilet".',
@@ -92,17 +108,18 @@ describe('whoToCall', () => {
     expect(first!.score).toBeLessThan(0.8);
   });
 
-  it('says when an adopter only plans to take it up, and names the unit of an adopter\'s staff', async () => {
-    const suggestions = await whoToCall('nye-sproejter-halverer-medicinforbrug', { first: 50 });
-    expect(suggestions.find((s) => s.person.id === 'soeren-vingtoft')!.reason).toBe('Works at Region Sjælland, which plans to copy "Nye sprøjter halverer medicinforbrug".');
-    expect(suggestions.find((s) => s.person.id === 'claus-bogh-juhl')!.reason).toBe(
-      'Works at Sydvestjysk Sygehus, part of Region Syddanmark, which plans to copy "Nye sprøjter halverer medicinforbrug".',
-    );
+  it('takes the third tier from innovations above the similarity threshold only, with what they share', async () => {
+    const suggestions = await whoToCall('mandefaellesskaber', { first: 50, lang: 'EN' });
+    const similarTier = suggestions.filter((s) => tierOf(s) === 3);
+    expect(similarTier.length).toBeGreaterThan(0);
+    for (const s of similarTier) expect(s.reason).toMatch(/, an innovation similar to "Mandefællesskaber": (both are about|both speak of|shares the partner)/);
+    // Fif for unge, the other project against loneliness, lends the first similar contact.
+    expect(similarTier[0]!.reason).toContain('"Fif for unge');
   });
 
   it('lists each person once, with their best link', async () => {
-    // Jonas Iversen is both the contact to follow OS2iot and staff of Aarhus Kommune, which copied it.
-    const suggestions = await whoToCall('os2iot', { first: 50 });
+    // Jonas Iversen is the contact to follow OS2iot and works for Aarhus Kommune, which copied it.
+    const suggestions = await whoToCall('os2iot', { first: 50, lang: 'EN' });
     expect(ids(suggestions).filter((id) => id === 'jonas-iversen')).toHaveLength(1);
     expect(suggestions[0]).toMatchObject({
       person: { id: 'jonas-iversen' },
@@ -122,7 +139,7 @@ describe('whoToCall', () => {
       ['nye-sproejter-halverer-medicinforbrug', 'odense-kommune'],
       ['scanvogns-handicaptoilet', undefined],
     ] as const) {
-      const suggestions = await whoToCall(id, { org, first: 50 });
+      const suggestions = await whoToCall(id, { org, first: 50, lang: 'EN' });
       const scores = suggestions.map((s) => s.score);
       expect(scores, id).toEqual([...scores].sort((a, b) => b - a));
       const tiers = suggestions.map(tierOf);
@@ -136,63 +153,42 @@ describe('whoToCall', () => {
     }
   });
 
-  it('ranks someone in the asking organisation\'s region above an otherwise equal suggestion', async () => {
-    // Region Sjælland and Region Syddanmark both plan to copy the new syringes: without an asker
-    // their staff score the same.
-    const plain = await whoToCall('nye-sproejter-halverer-medicinforbrug', { first: 50 });
-    const score = (list: Suggestion[], id: string) => list.find((s) => s.person.id === id)!.score;
-    expect(score(plain, 'soeren-vingtoft')).toBe(score(plain, 'malene-kildemand'));
-
-    const fromZealand = await whoToCall('nye-sproejter-halverer-medicinforbrug', { org: 'holbaek-kommune', first: 50 });
-    expect(rank(fromZealand, 'soeren-vingtoft')).toBeLessThan(rank(fromZealand, 'malene-kildemand'));
-    expect(fromZealand[1]).toMatchObject({
-      person: { id: 'soeren-vingtoft' },
-      reason: 'Works at Region Sjælland, which plans to copy "Nye sprøjter halverer medicinforbrug"; same region as you.',
-    });
-
-    const fromFunen = await whoToCall('nye-sproejter-halverer-medicinforbrug', { org: 'odense-kommune', first: 50 });
-    expect(rank(fromFunen, 'malene-kildemand')).toBeLessThan(rank(fromFunen, 'soeren-vingtoft'));
-    expect(fromFunen.find((s) => s.person.id === 'malene-kildemand')!.reason).toMatch(/; same region as you\.$/);
-  });
-
   it('says when the person works in the asking organisation or one of its units', async () => {
-    const [same] = await whoToCall('min-video', { org: 'aarhus-kommune' });
+    const [same] = await whoToCall('min-video', { org: 'aarhus-kommune', lang: 'EN' });
     expect(same).toMatchObject({ person: { id: 'jens-bolwig' }, reason: 'Listed as the reuse contact for "Min Video" (Aarhus Kommune); works in your organisation.', score: 1 });
 
     const [unit] = await whoToCall('min-video', { org: 'aarhus-kommune-sociale-forhold-og-beskaeftigelse' });
-    expect(unit!.reason).toBe('Listed as the reuse contact for "Min Video" (Aarhus Kommune); in the same organisation as you.');
+    expect(unit!.reason).toBe('Står som kontakt for genbrug af "Min Video" (Aarhus Kommune); i samme organisation som dig.');
     expect(unit!.score).toBeGreaterThan(0.8);
     expect(unit!.score).toBeLessThan(1);
   });
 
-  it('prefers, among adopters\' staff, the asking organisation itself over its region', async () => {
-    const suggestions = await whoToCall('intelligent-styring-af-trafiksignaler', { org: 'taarnby-kommune' });
-    expect(rank(suggestions, 'bo-hammer')).toBeLessThan(rank(suggestions, 'anne-mette-holme-bertelsen'));
-    expect(rank(suggestions, 'anne-mette-holme-bertelsen')).toBeLessThan(rank(suggestions, 'lars-linneberg'));
-    expect(suggestions.find((s) => s.person.id === 'bo-hammer')!.reason).toBe(
-      'Works at Tårnby Kommune, which copied "Intelligent styring af trafiksignaler"; works in your organisation.',
-    );
+  it('lets closeness order people whose links are equally strong, never a weak link over a strong one', async () => {
+    // The traffic signals have two reuse contacts, at Vallensbæk Kommune and at Gate 21.
+    const plain = await whoToCall('intelligent-styring-af-trafiksignaler');
+    const fromVallensbaek = await whoToCall('intelligent-styring-af-trafiksignaler', { org: 'vallensbaek-kommune' });
+    expect(ids(fromVallensbaek)[0]).toBe('johanne-hoegsholm');
+    expect(fromVallensbaek[0]!.score).toBeGreaterThan(fromVallensbaek[1]!.score);
+    expect(ids(fromVallensbaek).slice(0, 2).sort()).toEqual(ids(plain).slice(0, 2).sort());
+    expect(fromVallensbaek.slice(2).every((s) => s.score < 0.8)).toBe(true);
   });
 
-  it('returns ten by default and as many as first asks for', async () => {
-    expect(await whoToCall('affald-kolding')).toHaveLength(10);
-    expect(await whoToCall('affald-kolding', { first: 2 })).toHaveLength(2);
-    expect(await whoToCall('affald-kolding', { first: 50 })).toHaveLength(50);
+  it('returns at most as many as first asks for, ten by default', async () => {
+    expect((await whoToCall('videokonsultation')).length).toBeLessThanOrEqual(10);
+    expect(await whoToCall('videokonsultation', { first: 2 })).toHaveLength(2);
   });
 
   it('answers an unknown innovation with an empty list', async () => {
     expect(await whoToCall('no-such-innovation')).toEqual([]);
   });
 
-  it('rejects an asking organisation that does not exist', async () => {
+  it('rejects an asking organisation or region that does not exist', async () => {
     expect(await failure('min-video', { org: 'x' })).toMatchObject({
-      message: 'forOrganisationId names no organisation: "x"',
+      message: 'forOrganisationId names no organisation: "x"; an asker not in the graph can give forRegionId and forKind instead',
       extensions: { code: 'BAD_USER_INPUT' },
     });
-    expect(await failure('no-such-innovation', { org: 'nowhere-kommune' })).toMatchObject({
-      message: 'forOrganisationId names no organisation: "nowhere-kommune"',
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    expect(await failure('min-video', { region: 'atlantis' })).toMatchObject({ message: 'forRegionId names no region: "atlantis"', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(await failure('min-video', { kind: 'CASTLE' })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
   });
 
   it('rejects first outside 1 to 50', async () => {
@@ -204,7 +200,8 @@ describe('whoToCall', () => {
     }
   });
 
-  it('costs two database queries, the people\'s organisations included', async () => {
+  it('costs three database queries, the people\'s organisations included', async () => {
+    await whoToCall('videokonsultation'); // the word statistics are read once, then kept
     const tags: string[] = [];
     const stop = graph.onQuery((event) => tags.push(event.tag));
     let answer: { whoToCall: { person: { organisation: { id: string; name: string } | null } }[] };
@@ -217,6 +214,6 @@ describe('whoToCall', () => {
       stop();
     }
     expect(answer.whoToCall.filter((s) => s.person.organisation !== null).length).toBeGreaterThan(0);
-    expect(tags).toEqual(['whoToCall.start', 'whoToCall.suggestions']);
+    expect(tags).toEqual(['whoToCall.start', 'innovation.similar', 'whoToCall.suggestions']);
   });
 });
