@@ -112,7 +112,7 @@ export function buildOperations(probes: Probes): Operation[] {
     },
     search: {
       ours: gql(
-        `query Search($text: String!) { search(text: $text, first: 20) { score node { __typename ... on Innovation { id title } ... on Organisation { id name } ... on Person { id name } } } }`,
+        `query Search($text: String!) { search(text: $text, first: 20) { edges { score node { __typename ... on Innovation { id title } ... on Organisation { id name } ... on Person { id name } } } } }`,
         { text: probes.searchText },
       ),
       neo4jGraphql: gql(

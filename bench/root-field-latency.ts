@@ -12,7 +12,7 @@ const QUERIES: Record<string, string> = {
   person: '{ person(id: "maria-gaden") { name email organisation { name } innovations { title } } }',
   innovations: '{ innovations(first: 50) { totalCount edges { node { id title nominators { name } partners { organisation { name } } contacts { name organisation { name } } } } } }',
   organisations: '{ organisations(filter: { kinds: [MUNICIPALITY] }, first: 50) { totalCount edges { node { id name region { name } } } } }',
-  search: '{ search(text: "videokonsultationer", first: 20) { score node { __typename ... on Innovation { id } } } }',
+  search: '{ search(text: "videokonsultationer", first: 20) { edges { score node { __typename ... on Innovation { id } } } } }',
   whoToCall: '{ whoToCall(innovationId: "affald-kolding", forOrganisationId: "aarhus-kommune") { score person { name } } }',
   spread: '{ spread(innovationId: "affald-kolding") { reach depth structuralVirality events { mode to { name } } } }',
   partnerNetwork: '{ partnerNetwork(organisationId: "kolding-kommune", depth: 2, first: 100) { nodes { id } edges { source target weight } } }',

@@ -184,7 +184,7 @@ class Workload {
       ['innovations', 'query ($r: ID!) { innovations(filter: { regionIds: [$r] }, first: 20) { totalCount edges { node { id title nominators { name } } } pageInfo { endCursor } } }', { r: pick(this.seed.regionIds) }],
       ['organisations', '{ organisations(filter: { kinds: [MUNICIPALITY] }, first: 50) { totalCount edges { node { id name region { name } } } } }', {}],
       ['organisation', 'query ($id: ID!) { organisation(id: $id) { id name kind units { id } nominated(first: 5) { totalCount edges { node { id } } } } }', { id: organisationId }],
-      ['search', 'query ($t: String!) { search(text: $t, first: 20) { score node { __typename ... on Innovation { id } ... on Organisation { id } ... on Person { id } } } }', { t: pick(SEARCH_WORDS) }],
+      ['search', 'query ($t: String!) { search(text: $t, first: 20) { edges { score node { __typename ... on Innovation { id } ... on Organisation { id } ... on Person { id } } } } }', { t: pick(SEARCH_WORDS) }],
       ['whoToCall', 'query ($id: ID!) { whoToCall(innovationId: $id, first: 5) { score reason person { name } } }', { id: innovationId }],
       ['similarInnovations', 'query ($id: ID!) { similarInnovations(innovationId: $id, first: 5) { score innovation { id } } }', { id: innovationId }],
       ['spread', 'query ($id: ID!) { spread(innovationId: $id) { reach depth structuralVirality events { mode to { name } } } }', { id: innovationId }],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseQuery, danishStem, innovationQuery, moreLikeThisQuery, nameQuery, words } from '../../src/graph/search-query.js';
+import { compoundParts, cosine, countTerms, termVector } from '../../src/graph/text-similarity.js';
 import { rankSearchHits } from '../../src/graph/search-ranking.js';
 
 describe('words', () => {
@@ -37,8 +38,16 @@ describe('analyseQuery', () => {
 describe('innovationQuery', () => {
   it('weighs the title above the summary and ranks hits with every concept first', () => {
     const query = innovationQuery(analyseQuery('ensomhed mænd'), { mode: 'RANK' })!;
-    expect(query).toMatch(/^\(\+\(title:\(ensomhed ensom\*\^0\.25\)\^4 .*\) \+\(title:\(mænd mænd\*\^0\.25\)\^4/);
-    expect(query).toContain('summary:(ensomhed ensom*^0.25)^1.5');
+    expect(query).toMatch(/^\(\+\(title:\(ensomhed ensom\*\^0\.25[^)]*\)\^4 .*\) \+\(title:\(mænd mænd\*\^0\.25[^)]*\)\^4/);
+    expect(query).toMatch(/summary:\(ensomhed ensom\*\^0\.25[^)]*\)\^1\.5/);
+  });
+
+  it('adds a compound\'s parts and a Danish word\'s glossary synonyms as weaker alternatives', () => {
+    const [waste] = analyseQuery('affaldssortering', (word) => (word === 'affaldssortering' ? ['affald', 'sortering'] : []));
+    expect(waste!.parts).toEqual(['affald', 'sortering']);
+    expect(innovationQuery([waste!], { mode: 'RANK' })).toContain('title:(affaldssortering affaldssortering*^0.25 affald^0.5 sortering^0.5)^4');
+    const [sick] = analyseQuery('sygedage');
+    expect(sick!.parts).toContain('sygefravær');
   });
 
   it('requires every concept in MATCH_ALL mode', () => {
@@ -71,5 +80,23 @@ describe('rankSearchHits', () => {
   it('ranks names that merely contain the words below equally good innovation hits', () => {
     const ranked = rankSearchHits('ældre', [hit('Organisation', 'aeldre-og-sundhed', 5, ['Ældre og Sundhed og Omsorg']), hit('Innovation', 'a', 3), hit('Innovation', 'b', 2.5)]);
     expect(ranked.map((r) => r.node.id)).toEqual(['a', 'b', 'aeldre-og-sundhed']);
+  });
+});
+
+describe('text similarity', () => {
+  const stats = countTerms(['fællesskaber for unge', 'fællesskaber i byen', 'affald sorteres', 'affald og genbrug', 'ensomme mænd', 'borgere', 'borgere', 'borgere', 'borgere', 'borgere', 'borgere']);
+
+  it('splits a compound into the words the texts use on their own', () => {
+    expect(compoundParts('mandefællesskaber', stats)).toContain('fællesskab');
+    expect(compoundParts('plastaffald', stats)).toContain('affald');
+  });
+
+  it('scores identical wording 1, shared rare words above shared common ones, and nothing shared 0', () => {
+    const a = termVector({ title: 'Ensomme mænd', summary: 'fællesskaber for borgere' }, stats);
+    expect(cosine(a, termVector({ title: 'Ensomme mænd', summary: 'fællesskaber for borgere' }, stats))).toBeCloseTo(1, 6);
+    expect(cosine(a, termVector({ title: 'Mandefællesskaber', summary: null }, stats))).toBeGreaterThan(0);
+    expect(cosine(a, termVector({ title: 'Affald og genbrug', summary: null }, stats))).toBe(0);
+    // "borgere" occurs in more than 15 % of the texts: it says nothing about what a text is about.
+    expect(cosine(termVector({ title: 'borgere' }, stats), termVector({ title: 'borgere' }, stats))).toBe(0);
   });
 });
