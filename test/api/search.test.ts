@@ -78,6 +78,18 @@ describe('search ranking and paging', () => {
     expect(reached.length).toBe(climate!.ids.length);
   });
 
+  it('finds the innovations of the theme "Digitalisering og velfærdsteknologi" for "velfærdsteknologi", not one organisation', async () => {
+    const [theme] = await graph.read<{ ids: string[] }>(
+      "MATCH (t:Theme {id: 'digital-welfare'})<-[:ABOUT]-(i:Innovation) WHERE coalesce(i.retired, false) = false RETURN collect(i.id) AS ids",
+      {},
+      { tag: 'test' },
+    );
+    expect(theme!.ids.length).toBeGreaterThanOrEqual(15);
+    const found = await search('velfærdsteknologi', 100);
+    expect(theme!.ids.filter((id) => !ids(found).includes(id))).toEqual([]);
+    expect(found[0]!.node.__typename).toBe('Innovation');
+  });
+
   it('puts the organisation a query names first ("Aarhus" is Aarhus Kommune)', async () => {
     expect((await search('Aarhus', 3))[0]!.node).toEqual({ __typename: 'Organisation', id: 'aarhus-kommune' });
   });
