@@ -116,13 +116,14 @@ describe('search ranking and paging', () => {
 
   it('combines the text with innovation filters, and then searches innovations only', async () => {
     const FILTERED = gql`
-      query { search(text: "videokonsultation", filter: { regionIds: ["syddanmark"] }, first: 20) { edges { node { __typename ... on Innovation { id nominators { region { id } } } } } } }
+      query { search(text: "videokonsultation", filter: { regionIds: ["syddanmark"] }, first: 20) { edges { node { __typename ... on Innovation { id nominators { region { id } } makers { region { id } } } } } } }
     `;
-    const data = await api.client.request<{ search: { edges: { node: { __typename: string; id: string; nominators: { region: { id: string } | null }[] } }[] } }>(FILTERED);
+    type Origin = { region: { id: string } | null };
+    const data = await api.client.request<{ search: { edges: { node: { __typename: string; id: string; nominators: Origin[]; makers: Origin[] } }[] } }>(FILTERED);
     expect(data.search.edges.length).toBeGreaterThan(0);
     for (const { node } of data.search.edges) {
       expect(node.__typename).toBe('Innovation');
-      expect(node.nominators.some((n) => n.region?.id === 'syddanmark'), node.id).toBe(true);
+      expect([...node.nominators, ...node.makers].some((n) => n.region?.id === 'syddanmark'), node.id).toBe(true);
     }
     const failure = (await api.client.request(gql`{ search(text: "x", filter: { text: "y" }) { totalCount } }`).catch((e: unknown) => e)) as ClientError;
     expect(failure.response.errors![0]).toMatchObject({ message: 'filter.text cannot be used in search; put the words in text', extensions: { code: 'BAD_USER_INPUT' } });

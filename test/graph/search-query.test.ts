@@ -44,8 +44,8 @@ describe('innovationQuery', () => {
 
   it('adds a compound\'s parts and a Danish word\'s glossary synonyms as weaker alternatives', () => {
     const [waste] = analyseQuery('affaldssortering', (word) => (word === 'affaldssortering' ? ['affald', 'sortering'] : []));
-    expect(waste!.parts).toEqual(['affald', 'sortering']);
-    expect(innovationQuery([waste!], { mode: 'RANK' })).toContain('title:(affaldssortering affaldssortering*^0.25 affald^0.5 sortering^0.5)^4');
+    expect(waste!.parts).toEqual(expect.arrayContaining(['affald', 'sortering']));
+    expect(innovationQuery([waste!], { mode: 'RANK' })).toMatch(/title:\(affaldssortering affaldssortering\*\^0\.25 affald\^0\.5 sortering\^0\.5[^)]*\)\^4/);
     const [sick] = analyseQuery('sygedage');
     expect(sick!.parts).toContain('sygefravær');
   });
@@ -84,7 +84,8 @@ describe('rankSearchHits', () => {
 });
 
 describe('text similarity', () => {
-  const stats = countTerms(['fællesskaber for unge', 'fællesskaber i byen', 'affald sorteres', 'affald og genbrug', 'ensomme mænd', 'borgere', 'borgere', 'borgere', 'borgere', 'borgere', 'borgere']);
+  const fillers = ['cykelstier', 'skolemad', 'vejrdata', 'robotter', 'plejehjem', 'biblioteker', 'tandpleje', 'jobcentre', 'havne', 'sprogskoler'];
+  const stats = countTerms(['fællesskaber for unge', 'fællesskaber i byen', 'affald sorteres', 'affald og genbrug', 'ensomme mænd', ...Array(6).fill('borgere'), ...fillers]);
 
   it('splits a compound into the words the texts use on their own', () => {
     expect(compoundParts('mandefællesskaber', stats)).toContain('fællesskab');
@@ -96,7 +97,7 @@ describe('text similarity', () => {
     expect(cosine(a, termVector({ title: 'Ensomme mænd', summary: 'fællesskaber for borgere' }, stats))).toBeCloseTo(1, 6);
     expect(cosine(a, termVector({ title: 'Mandefællesskaber', summary: null }, stats))).toBeGreaterThan(0);
     expect(cosine(a, termVector({ title: 'Affald og genbrug', summary: null }, stats))).toBe(0);
-    // "borgere" occurs in more than 15 % of the texts: it says nothing about what a text is about.
+    // "borgere" occurs in 6 of 21 texts, more than 15 %: it says nothing about what a text is about.
     expect(cosine(termVector({ title: 'borgere' }, stats), termVector({ title: 'borgere' }, stats))).toBe(0);
   });
 });
