@@ -16,6 +16,11 @@ function inKeyOrder<T>(keys: readonly string[], found: Map<string, T>, missing: 
   return keys.map((key) => found.get(key) ?? missing);
 }
 
+/** Runs a batched query returning `key, value` rows; the values in key order, `missing` where a key has none. */
+export async function readByKeys<T>(graph: GraphRunner, tag: string, cypher: string, keys: readonly string[], missing: T): Promise<T[]> {
+  return inKeyOrder(keys, await byKeys<T>(graph, tag, cypher, keys), missing);
+}
+
 const nodeQuery = (label: string, projection: string) => `UNWIND $keys AS key MATCH (n:${label} {id: key}) RETURN key, ${projection} AS value`;
 
 const NODE_QUERIES = {
@@ -35,6 +40,28 @@ export const findPeople = async (graph: GraphRunner, ids: readonly string[]) => 
 export const findRegions = async (graph: GraphRunner, ids: readonly string[]) => inKeyOrder(ids, await byKeys<RegionNode>(graph, 'region.byId', NODE_QUERIES.region, ids), null);
 export const findThemes = async (graph: GraphRunner, ids: readonly string[]) => inKeyOrder(ids, await byKeys<ThemeNode>(graph, 'theme.byId', NODE_QUERIES.theme, ids), null);
 export const findSources = async (graph: GraphRunner, ids: readonly string[]) => inKeyOrder(ids, await byKeys<SourceNode>(graph, 'source.byId', NODE_QUERIES.source, ids), null);
+
+/** How many parents up a qualified name reaches; real hierarchies stop at three (region, hospital, ward). */
+export const QUALIFIED_NAME_DEPTH = 5;
+
+/**
+ * The qualified name of the organisation bound to `v`, as one Cypher expression: the names of its
+ * chain of parents from the top down and its own, joined by " › " ("Aarhus Kommune › Sociale
+ * Forhold og Beskæftigelse"); a top-level organisation's is its name. A chain longer than
+ * QUALIFIED_NAME_DEPTH starts at the highest parent within reach. Queries that already hold the
+ * organisation (who-to-call's candidates) can return it beside their own columns.
+ */
+export function qualifiedNameOf(v: string): string {
+  return `head(COLLECT {
+    MATCH chain_ = (${v})-[:PART_OF*0..${QUALIFIED_NAME_DEPTH}]->(:Organisation)
+    WITH nodes(chain_) AS up_ ORDER BY size(up_) DESC LIMIT 1
+    RETURN reduce(name_ = last(up_).name, unit_ IN tail(reverse(up_)) | name_ + ' › ' + unit_.name)
+  })`;
+}
+
+/** The qualified names of many organisations in one query; null for an unknown id. */
+export const findQualifiedNames = (graph: GraphRunner, ids: readonly string[]) =>
+  readByKeys<string | null>(graph, 'organisation.qualifiedName', `UNWIND $keys AS key MATCH (o:Organisation {id: key}) RETURN key, ${qualifiedNameOf('o')} AS value`, ids, null);
 
 export interface Partnership {
   organisation: OrganisationNode;

@@ -30,6 +30,8 @@ export interface OrganisationNode {
   regionId: string | null;
   parentId: string | null;
   aliases: string[];
+  /** Official code (municipality code, organisation number); optional so that a node built by hand need not name it. */
+  code?: string | null;
 }
 
 export interface PersonNode {
@@ -79,7 +81,7 @@ export const PROJECT = {
     sourceDocument: head([(${v})-[:DESCRIBED_IN]->(src_:Source) | src_.id])
   }`,
   organisation: (v: string) => `${v} {
-    .id, .name, .kind, .country, regionId: ${v}.region, aliases: coalesce(${v}.aliases, []),
+    .id, .name, .kind, .country, .code, regionId: ${v}.region, aliases: coalesce(${v}.aliases, []),
     parentId: head([(${v})-[:PART_OF]->(parent_:Organisation) | parent_.id])
   }`,
   person: (v: string) => `${v} {

@@ -5,7 +5,7 @@
  */
 export interface PlaygroundExample {
   /** Who the tab is for. */
-  readonly audience: 'analyst' | 'front-end' | 'researcher';
+  readonly audience: 'analyst' | 'front-end' | 'researcher' | 'newcomer';
   /** The operation, with a comment header saying what it answers. One operation per tab, so the run button needs no choice. */
   readonly query: string;
 }
@@ -72,6 +72,27 @@ query CoronaSpread {
       }
     }
   }
+}
+`,
+  },
+  {
+    audience: 'newcomer',
+    query: `# Newcomer: what the graph holds, by theme, region and
+# mission, and the strategy documents that set the missions.
+query FindThings {
+  themes(kind: THEME) {
+    id
+    name
+    innovationCount
+    innovations(first: 3) { edges { node { id title } } }
+  }
+  regions { id name organisationCount innovationCount }
+  missions(ownerId: "region-syddanmark") {
+    name
+    owner { name }
+    strategy { title }
+  }
+  strategies { title publisher { qualifiedName } missions { name } }
 }
 `,
   },

@@ -2,11 +2,12 @@ import DataLoader from 'dataloader';
 import type { GraphRunner } from '../graph/graph-runner.js';
 import { readHistories, type HistoryKey } from '../graph/history-reads.cypher.js';
 import type { SortValue } from '../graph/keyset.js';
-import { countNominated, listNominatedPages, type Page } from '../graph/listings.cypher.js';
+import { countNominated, countThemeInnovations, listNominatedPages, listThemeInnovationPages, type Page, type PageRequest } from '../graph/listings.cypher.js';
 import {
   findInnovations,
   findOrganisations,
   findPeople,
+  findQualifiedNames,
   findRegions,
   findRelated,
   findSources,
@@ -15,6 +16,7 @@ import {
   type RelatedName,
 } from '../graph/lookups.cypher.js';
 import type { InnovationNode } from '../graph/records.js';
+import { countRegionContents, findMissionStrategies, findStrategyMissions } from '../graph/reference.cypher.js';
 import type { ChangeNode } from '../graph/writes/history.cypher.js';
 
 /**
@@ -51,6 +53,19 @@ export function createLoaders(graph: GraphRunner) {
       cacheKeyFn: (key) => JSON.stringify([key.organisationId, key.first, key.after]),
     }),
     nominatedCount: new DataLoader((ids: readonly string[]) => countNominated(graph, ids), options),
+
+    /** "Aarhus Kommune › Sociale Forhold og Beskæftigelse": an organisation's chain of parents and its name. */
+    qualifiedName: new DataLoader((ids: readonly string[]) => findQualifiedNames(graph, ids), options),
+
+    themeInnovationPage: new DataLoader<PageRequest, Page<InnovationNode>, string>((keys) => listThemeInnovationPages(graph, keys), {
+      ...options,
+      cacheKeyFn: (key) => JSON.stringify([key.key, key.first, key.after]),
+    }),
+    themeInnovationCount: new DataLoader((ids: readonly string[]) => countThemeInnovations(graph, ids), options),
+    /** Organisations and innovations of a region: both in one query, whichever is asked for. */
+    regionCounts: new DataLoader((ids: readonly string[]) => countRegionContents(graph, ids), options),
+    missionStrategy: new DataLoader((ids: readonly string[]) => findMissionStrategies(graph, ids), options),
+    strategyMissions: new DataLoader((ids: readonly string[]) => findStrategyMissions(graph, ids), options),
 
     /** The newest changes of an entity; keys differing only in `first` share one query. */
     history: new DataLoader<HistoryKey, ChangeNode[], string>((keys) => readHistories(graph, keys), {

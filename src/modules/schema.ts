@@ -14,7 +14,7 @@ import { PersonResolver } from './person/person.resolver.js';
 import { RecommendationResolver } from './recommendation/recommendation.resolver.js';
 import { RelationMutationResolver } from './relations/relation.resolver.js';
 import { SearchResolver } from './search/search.resolver.js';
-import { SourceDocumentResolver, ThemeResolver } from './reference/reference.resolver.js';
+import { RegionResolver, SourceDocumentResolver, ThemeResolver } from './reference/reference.resolver.js';
 import { SpreadStatsResolver } from './spread/spread-stats.resolver.js';
 import { RegionCountResolver, RegionUptakeResolver, SpreadEventResolver, SpreadResolver } from './spread/spread.resolver.js';
 import { GraphStatisticsResolver } from './statistics/graph-statistics.resolver.js';
@@ -37,6 +37,7 @@ export const resolvers = [
   RelationMutationResolver,
   SearchResolver,
   ThemeResolver,
+  RegionResolver,
   SourceDocumentResolver,
   GraphStatisticsResolver,
   SpreadResolver,

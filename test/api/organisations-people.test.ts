@@ -2,9 +2,11 @@ import { ClientError, gql } from 'graphql-request';
 import { describe, expect, it } from 'vitest';
 import { useTestApi } from '../support/api.js';
 import { useTestGraph } from '../support/graph.js';
+import { useNamespace } from '../support/isolation.js';
 
 const graph = useTestGraph();
 const api = useTestApi(graph);
+const ns = useNamespace(graph, 'names');
 
 describe('organisation(id)', () => {
   it('returns an organisation with its kind, region, parent, units and aliases', async () => {
@@ -94,6 +96,44 @@ describe('organisations(filter)', () => {
     const error = (await api.client.request(gql`{ organisations(filter: { kinds: [CASTLE] }) { totalCount } }`).catch((e: unknown) => e)) as ClientError;
     expect(error.response.errors![0]!.extensions?.code).toBe('BAD_USER_INPUT');
     expect(error.response.errors![0]!.message).toMatch(/^Value "CASTLE" does not exist in "OrganisationKind" enum\. Allowed values: MUNICIPALITY, REGION, HOSPITAL, .*, OTHER\.$/);
+  });
+});
+
+describe('Organisation.qualifiedName and code', () => {
+  it('names a unit after its chain of parents from the top down, and a top-level organisation by its name', async () => {
+    const data = await api.client.request<Record<string, { qualifiedName: string }>>(gql`
+      {
+        unit: organisation(id: "aarhus-kommune-sociale-forhold-og-beskaeftigelse") { qualifiedName }
+        ward: organisation(id: "odense-universitetshospital-radiologisk-afdeling") { qualifiedName }
+        top: organisation(id: "aarhus-kommune") { qualifiedName }
+      }
+    `);
+    expect(data).toEqual({
+      unit: { qualifiedName: 'Aarhus Kommune › Sociale Forhold og Beskæftigelse' },
+      ward: { qualifiedName: 'Region Syddanmark › Odense Universitetshospital › Radiologisk Afdeling' },
+      top: { qualifiedName: 'Aarhus Kommune' },
+    });
+  });
+
+  it('reaches at most five parents up', async () => {
+    const levels = [0, 1, 2, 3, 4, 5, 6].map((n) => ({ id: ns(`level-${n}`), name: `Niveau ${n}`, parent: n === 0 ? null : ns(`level-${n - 1}`) }));
+    await graph.write(
+      `UNWIND $levels AS level CREATE (:Organisation {id: level.id, name: level.name, kind: 'UNIT', country: 'DK'})
+       WITH level WHERE level.parent IS NOT NULL
+       MATCH (o:Organisation {id: level.id}), (p:Organisation {id: level.parent}) CREATE (o)-[:PART_OF]->(p)`,
+      { levels },
+      { tag: 'test.setup' },
+    );
+    const data = await api.client.request<{ organisation: { qualifiedName: string } }>(gql`query ($id: ID!) { organisation(id: $id) { qualifiedName } }`, { id: ns('level-6') });
+    expect(data.organisation.qualifiedName).toBe('Niveau 1 › Niveau 2 › Niveau 3 › Niveau 4 › Niveau 5 › Niveau 6');
+  });
+
+  it('gives the official code where one is recorded, and null where none is', async () => {
+    await graph.write(`CREATE (:Organisation {id: $id, name: 'Prøve Kommune', kind: 'MUNICIPALITY', country: 'DK', code: '999'})`, { id: ns('coded') }, { tag: 'test.setup' });
+    const data = await api.client.request<Record<string, { code: string | null }>>(gql`query ($id: ID!) { coded: organisation(id: $id) { code } unit: organisation(id: "aarhus-kommune-sociale-forhold-og-beskaeftigelse") { code } }`, {
+      id: ns('coded'),
+    });
+    expect(data).toEqual({ coded: { code: '999' }, unit: { code: null } });
   });
 });
 

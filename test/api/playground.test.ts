@@ -84,7 +84,7 @@ describe('the GraphiQL playground over HTTP', () => {
   it('opens one tab per kind of user, with the examples of playground-examples.ts', async () => {
     const config = pageConfig(await (await getPage(api.baseUrl)).text());
     expect(config.tabs.map((tab) => tab.query)).toEqual(playgroundExamples.map((e) => e.query));
-    expect(playgroundExamples.map((e) => e.audience)).toEqual(['analyst', 'front-end', 'researcher']);
+    expect(playgroundExamples.map((e) => e.audience)).toEqual(['analyst', 'front-end', 'researcher', 'newcomer']);
   });
 
   it('still answers GraphQL over POST', async () => {
@@ -168,6 +168,22 @@ describe('the playground examples', () => {
     expect(data.innovations.totalCount).toBe(16);
     expect(data.innovations.edges).toHaveLength(16);
     expect(data.innovations.edges.map((edge) => edge.node.title)).toContain('VideoKonsultation');
+  });
+
+  it('show a newcomer the themes with their innovations, the regions, Region Syddanmark\'s missions and the strategy documents', async () => {
+    const data = (await run(example('newcomer'))) as {
+      themes: { id: string; innovationCount: number; innovations: { edges: unknown[] } }[];
+      regions: { id: string; organisationCount: number }[];
+      missions: { name: string; owner: { name: string }; strategy: { title: string } }[];
+      strategies: { title: string; publisher: { qualifiedName: string }; missions: unknown[] }[];
+    };
+    const climate = data.themes.find((theme) => theme.id === 'climate-environment');
+    expect(climate?.innovationCount).toBeGreaterThan(0);
+    expect(climate?.innovations.edges.length).toBe(Math.min(3, climate!.innovationCount));
+    expect(data.regions).toHaveLength(6);
+    expect(data.missions).toHaveLength(4);
+    expect(data.missions[0]).toEqual({ name: 'Bæredygtigt sundhedsvæsen', owner: { name: 'Region Syddanmark' }, strategy: { title: 'Region Syddanmarks innovationsstrategi' } });
+    expect(data.strategies.map((s) => s.publisher.qualifiedName).sort()).toEqual(['Helse Sør-Øst RHF', 'Region Hovedstaden', 'Region Midtjylland', 'Region Syddanmark']);
   });
 });
 

@@ -89,3 +89,64 @@ describe('a page of innovations', () => {
     }
   });
 });
+
+describe('themes with their innovations', () => {
+  const THEMES = gql`
+    query Themes($kind: ThemeKind) {
+      themes(kind: $kind) {
+        id
+        innovationCount
+        strategy { id missions { id } }
+        innovations(first: 5) { totalCount edges { node { id title nominators { name qualifiedName } } } }
+      }
+    }
+  `;
+
+  async function tagsOf(kind: string | null): Promise<{ tags: Record<string, number>; themes: { innovations: { edges: unknown[] } }[] }> {
+    const tags: Record<string, number> = {};
+    const stop = graph.onQuery((event) => {
+      tags[event.tag] = (tags[event.tag] ?? 0) + 1;
+    });
+    try {
+      const data = await api.client.request<{ themes: { innovations: { edges: unknown[] } }[] }>(THEMES, { kind });
+      return { tags, themes: data.themes };
+    } finally {
+      stop();
+    }
+  }
+
+  it('cost one query per field and nesting level, however many themes are listed (no N+1)', async () => {
+    const expected = {
+      'themes.list': 1,
+      'theme.innovations': 1,
+      'theme.innovations.count': 1,
+      'mission.strategy': 1,
+      'strategy.missions': 1,
+      'related.nominators': 1,
+      'organisation.qualifiedName': 1,
+    };
+    const all = await tagsOf(null);
+    expect(all.themes.length).toBeGreaterThan(30);
+    expect(all.themes.filter((t) => t.innovations.edges.length > 0).length).toBeGreaterThan(10);
+    expect(all.tags).toEqual(expected);
+    // Fewer themes, no more queries (a list with no innovations asks for no nominators at all).
+    for (const [tag, count] of Object.entries((await tagsOf('MISSION')).tags)) expect(count, tag).toBeLessThanOrEqual(expected[tag as keyof typeof expected] ?? 0);
+  });
+});
+
+describe('qualified names of a page of organisations', () => {
+  it('come in one query for the whole page', async () => {
+    const tags: string[] = [];
+    const stop = graph.onQuery((event) => tags.push(event.tag));
+    try {
+      const data = await api.client.request<{ organisations: { edges: { node: { qualifiedName: string } }[] } }>(gql`
+        { organisations(filter: { kinds: [UNIT] }, first: 50) { edges { node { qualifiedName } } } }
+      `);
+      expect(data.organisations.edges).toHaveLength(50);
+      for (const { node } of data.organisations.edges) expect(node.qualifiedName).toContain(' › ');
+    } finally {
+      stop();
+    }
+    expect(tags).toEqual(['organisations.page', 'organisation.qualifiedName']);
+  });
+});

@@ -26,4 +26,25 @@ describe('the committed schema', () => {
     }
     expect(undocumented).toEqual([]);
   });
+
+  it('describes every value of every enum', async () => {
+    const { buildSchema, isEnumType } = await import('graphql');
+    const schema = buildSchema(await emitSchemaSdl());
+    const undocumented: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__') || !isEnumType(type)) continue;
+      for (const value of type.getValues()) if (!value.description) undocumented.push(`${type.name}.${value.name}`);
+    }
+    expect(undocumented).toEqual([]);
+  });
+
+  it('says what the spread statuses mean, TESTED among them', async () => {
+    const { buildSchema, isEnumType } = await import('graphql');
+    const status = buildSchema(await emitSchemaSdl()).getType('SpreadStatus');
+    if (!isEnumType(status)) throw new Error('SpreadStatus is not an enum');
+    expect(Object.fromEntries(status.getValues().map((v) => [v.name, v.description]))).toMatchObject({
+      ADOPTED: expect.stringContaining('into use'),
+      TESTED: 'Tried in a pilot or test run, not taken into use.',
+    });
+  });
 });

@@ -46,8 +46,9 @@ export function organisationHref(id: string): string {
   return `#/organisation/${encodeURIComponent(id)}`;
 }
 
-export function organisationLink(organisation: { id: string; name: string }): HTMLAnchorElement {
-  return h('a', { href: organisationHref(organisation.id) }, organisation.name);
+/** A link to an organisation, named by its qualified name where the query asked for it (units of different parents can share a name). */
+export function organisationLink(organisation: { id: string; name: string; qualifiedName?: string }): HTMLAnchorElement {
+  return h('a', { href: organisationHref(organisation.id) }, organisation.qualifiedName ?? organisation.name);
 }
 
 export function innovationLink(innovation: { id: string; title: string }): HTMLAnchorElement {

@@ -1,24 +1,24 @@
-import { organisationsByName, path } from './api.js';
+import { organisationsByName, path, type OrganisationRef } from './api.js';
 import { combobox } from './combobox.js';
 import { h, innovationLink, organisationLink } from './dom.js';
 import { enumName, t } from './i18n.js';
 import type { PageContext } from './page.js';
 
 /** "Path to another organisation": pick the other end by name, get the chain of steps. */
-export function pathForm(from: { id: string; name: string }, context: PageContext): HTMLElement {
-  let chosen: { id: string; name: string } | null = null;
+export function pathForm(from: OrganisationRef, context: PageContext): HTMLElement {
+  let chosen: OrganisationRef | null = null;
   const result = h('div', { class: 'path-result', role: 'status', 'aria-live': 'polite', 'data-role': 'path-result' });
-  const box = combobox<{ id: string; name: string; kind: string }>({
+  const box = combobox<OrganisationRef & { kind: string }>({
     id: 'path-to',
     label: t('pathTo'),
     placeholder: t('pathPlaceholder'),
     searching: t('searchSearching'),
     fetch: (text, signal) => organisationsByName(text, signal),
-    view: (o) => ({ primary: o.name, secondary: enumName(o.kind) }),
+    view: (o) => ({ primary: o.qualifiedName, secondary: enumName(o.kind) }),
     announce: (found, text) => (found.length === 0 ? t('searchNoResults', { text }) : found.length === 1 ? t('searchOneResult') : t('searchResults', { count: found.length })),
     onSelect(o) {
       chosen = o;
-      box.input.value = o.name;
+      box.input.value = o.qualifiedName;
     },
   });
   box.input.addEventListener('input', () => {
@@ -44,7 +44,7 @@ export function pathForm(from: { id: string; name: string }, context: PageContex
       return;
     }
     result.replaceChildren(
-      h('p', {}, t('pathFound', { length: found.length, from: from.name, to: to.name })),
+      h('p', {}, t('pathFound', { length: found.length, from: from.qualifiedName, to: to.qualifiedName })),
       h(
         'ol',
         { class: 'path-steps' },

@@ -9,12 +9,12 @@ function view(hit: SearchHit): OptionView {
     case 'Innovation':
       return { tag: t('typeInnovation'), primary: node.title, secondary: node.year ? String(node.year) : undefined, lang: 'da' };
     case 'Organisation':
-      return { tag: t('typeOrganisation'), primary: node.name, secondary: enumName(node.kind) };
+      return { tag: t('typeOrganisation'), primary: node.qualifiedName, secondary: enumName(node.kind) };
     case 'Person':
       return {
         tag: t('typePerson'),
         primary: node.name,
-        secondary: [node.role, node.organisation ? t('worksAt', { name: node.organisation.name }) : null].filter(Boolean).join(', '),
+        secondary: [node.role, node.organisation ? t('worksAt', { name: node.organisation.qualifiedName }) : null].filter(Boolean).join(', '),
       };
   }
 }

@@ -51,11 +51,25 @@ registerEnumType(InnovationKind, {
     REFERENCED: { description: 'A practice the sources name as the origin or inspiration of another innovation.' },
   },
 });
-registerEnumType(Sector, { name: 'Sector', description: 'The part of the public sector an innovation belongs to.' });
+registerEnumType(Sector, {
+  name: 'Sector',
+  description: 'The part of the public sector an innovation belongs to.',
+  valuesConfig: {
+    MUNICIPAL: { description: 'The municipalities (kommuner) and their institutions.' },
+    REGIONAL: { description: 'The regions and their hospitals; a Norwegian health region and its trusts.' },
+    STATE: { description: 'The state: ministries, agencies, state institutions.' },
+    OTHER: { description: 'None of the three: a company, an association, or a public body abroad.' },
+  },
+});
 registerEnumType(InnovationType, {
   name: 'InnovationType',
   description: 'The kind of novelty, as the award catalogue classifies it.',
-  valuesConfig: { PROCESS: { description: 'Process and organisation.' } },
+  valuesConfig: {
+    PRODUCT: { description: 'A new or changed product (a device, an app, a tool).' },
+    SERVICE: { description: 'A new or changed service to citizens or businesses.' },
+    PROCESS: { description: 'Process and organisation.' },
+    COMMUNICATION: { description: 'Communication and interaction with citizens, users or partners.' },
+  },
 });
 registerEnumType(Prize, {
   name: 'Prize',
@@ -76,7 +90,17 @@ registerEnumType(AwardLevel, {
     SUBMITTED: { description: 'Submitted (indstillet), not shortlisted.' },
   },
 });
-registerEnumType(ValueDimension, { name: 'ValueDimension', description: 'The five dimensions of value the award catalogue reports effects in.' });
+registerEnumType(ValueDimension, {
+  name: 'ValueDimension',
+  description: 'The five dimensions of value the award catalogue reports effects in.',
+  valuesConfig: {
+    POLITICAL_GOALS: { description: 'Political goals ("politiske mål"): how it serves the political and strategic goals set for it.' },
+    QUALITY: { description: 'Higher quality ("højere kvalitet") for citizens, patients or staff.' },
+    EFFICIENCY: { description: 'Greater efficiency ("øget effektivitet"): time or money saved.' },
+    DEMOCRACY: { description: 'Democracy and involvement ("styrket demokrati og inddragelse"): citizens heard and taking part.' },
+    INNOVATION_CAPACITY: { description: 'Innovation capacity ("øget innovationskapacitet"): what the organisation learned about innovating.' },
+  },
+});
 registerEnumType(ContactPurpose, {
   name: 'ContactPurpose',
   description: 'Why a person is listed as the contact for an innovation.',
@@ -93,13 +117,55 @@ registerEnumType(SpreadMode, {
     INTEREST: { description: 'Others asked about it.' },
   },
 });
-registerEnumType(SpreadStatus, { name: 'SpreadStatus', description: 'How far a spreading fact has come.' });
+registerEnumType(SpreadStatus, {
+  name: 'SpreadStatus',
+  description: 'How far a spreading fact has come.',
+  valuesConfig: {
+    ADOPTED: { description: 'Taken into use at the adopter.' },
+    TESTED: { description: 'Tried in a pilot or test run, not taken into use.' },
+    PLANNED: { description: 'Decided or expected, not yet in use.' },
+    INTERESTED: { description: 'Asked about it or showed interest; nothing decided.' },
+  },
+});
 registerEnumType(SpreadDirection, {
   name: 'SpreadDirection',
   description: 'Whether a spreading signal is about the innovation travelling out, or about what it took up from elsewhere.',
+  valuesConfig: {
+    OUTGOING: { description: 'The innovation travelling out to others.' },
+    INCOMING: { description: 'What the innovation took up from elsewhere.' },
+  },
 });
-registerEnumType(OrganisationKind, { name: 'OrganisationKind', description: 'What kind of body an organisation is.' });
-registerEnumType(ThemeKind, { name: 'ThemeKind', description: 'A subject theme, or a strategic mission set by an organisation.' });
+registerEnumType(OrganisationKind, {
+  name: 'OrganisationKind',
+  description: 'What kind of body an organisation is.',
+  valuesConfig: {
+    MUNICIPALITY: { description: 'A municipality (kommune).' },
+    REGION: { description: 'A Danish region (region), which runs the hospitals.' },
+    HOSPITAL: { description: 'A hospital or hospital unit run by a region or health trust.' },
+    STATE_AGENCY: { description: 'A state agency or institution (styrelse, direktorat, ...).' },
+    MINISTRY: { description: 'A ministry.' },
+    UNIT: { description: 'A unit inside another organisation: an administration, department, ward, institution or kindergarten.' },
+    COMPANY: { description: 'A private company.' },
+    UNIVERSITY: { description: 'A university or university college.' },
+    SCHOOL: { description: 'A school or other place of education.' },
+    FOUNDATION: { description: 'A foundation (fond).' },
+    ASSOCIATION: { description: 'An association or voluntary organisation (forening).' },
+    UNION: { description: 'A trade union or professional association.' },
+    INTEREST_ORGANISATION: { description: 'An interest organisation of public bodies: KL (the municipalities), Danske Regioner (the regions).' },
+    REGIONAL_HEALTH_AUTHORITY: { description: 'A Norwegian regional health authority (regionalt helseforetak, RHF), e.g. Helse Sør-Øst.' },
+    HEALTH_TRUST: { description: 'A Norwegian health trust (helseforetak, HF) under a regional health authority.' },
+    PROGRAMME: { description: 'A funding programme or network run by a parent organisation.' },
+    OTHER: { description: 'Any other kind of body.' },
+  },
+});
+registerEnumType(ThemeKind, {
+  name: 'ThemeKind',
+  description: 'A subject theme, or a strategic mission set by an organisation.',
+  valuesConfig: {
+    THEME: { description: 'A subject theme the graph classifies innovations by (health, climate and environment, ...).' },
+    MISSION: { description: 'A mission an organisation set itself in its strategy (e.g. Region Syddanmark\'s "Robust sundhedsvæsen").' },
+  },
+});
 registerEnumType(InnovationOrder, {
   name: 'InnovationOrder',
   description: 'Orderings of innovation lists.',

@@ -50,6 +50,14 @@ export class OrganisationResolver {
     return Object.assign(new OrganisationConnection(), connectionParts(page, order), { count: () => countOrganisations(ctx.graph, criteria) });
   }
 
+  @FieldResolver(() => String, {
+    description:
+      'Its name after its chain of parents from the top down, joined by " › ": "Aarhus Kommune › Sociale Forhold og Beskæftigelse". A top-level organisation\'s is its name. Show it wherever a unit\'s name alone could be ambiguous.',
+  })
+  async qualifiedName(@Root() organisation: Organisation, @Ctx() ctx: RequestContext): Promise<string> {
+    return (await ctx.loaders.qualifiedName.load(organisation.id)) ?? organisation.name;
+  }
+
   @FieldResolver(() => Region, { nullable: true, description: 'The region it lies in (Danish regions; Norwegian health region).' })
   region(@Root() organisation: Organisation, @Ctx() ctx: RequestContext): Promise<RegionNode | null> | null {
     return organisation.regionId ? ctx.loaders.region.load(organisation.regionId) : null;

@@ -18,6 +18,12 @@ export class Organisation {
   @Field(() => [String], { description: 'Other names it goes by in the sources (abbreviations, older names, spellings).' })
   aliases!: string[];
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Its official code, where the sources or a public register give one: a Danish municipality\'s or region\'s code (e.g. "751" for Aarhus Kommune), a Norwegian organisation number.',
+  })
+  code!: string | null;
+
   regionId!: string | null;
   parentId!: string | null;
 }
