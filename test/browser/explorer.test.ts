@@ -184,6 +184,23 @@ describe.skipIf(!hasChromium)(`the Explorer in headless Chromium (${CHROMIUM})`,
     expect(new URL(page.url()).hash).toBe('#/organisation/kolding-kommune');
   }, 60_000);
 
+  it('maps the regions that plan to copy nye-sproejter light and none as reached, and shows the planned uptake beside a reach of 0', async () => {
+    await open(page, '#/innovation/nye-sproejter-halverer-medicinforbrug', '[data-graph="spread"][data-ready]');
+    expect(await page.locator('[data-measure="reach"]').textContent()).toBe('0');
+    expect(await page.locator('[data-measure="uptake-planned"]').textContent()).toBe('4');
+    expect(await page.locator('[data-measure="uptake-tested"]').textContent()).toBe('0');
+    const map = page.locator('svg.region-map');
+    expect(await map.getAttribute('data-reached')).toBe('');
+    expect(await map.getAttribute('data-uptake')).toBe('midtjylland nordjylland sjaelland syddanmark');
+    const regions = await map
+      .locator('[data-region]')
+      .evaluateAll((groups) => Object.fromEntries(groups.map((g) => [g.getAttribute('data-region'), `${g.getAttribute('data-reached')} ${g.getAttribute('data-uptake')}`])));
+    expect(regions).toEqual({ nordjylland: 'false true', midtjylland: 'false true', syddanmark: 'false true', sjaelland: 'false true', hovedstaden: 'false false' });
+    expect(await page.locator('#cascade .map .legend').textContent()).toContain('Afprøvet eller planlagt');
+    expect(await page.locator('#cascade .region-list [data-uptake="true"]').count()).toBe(4);
+    await screenshot(page, 'innovation-planned');
+  }, 60_000);
+
   it('draws the partner network of kolding-kommune, and a node opens that organisation with its own network', async () => {
     await open(page, '#/organisation/kolding-kommune', '[data-graph="network"][data-ready]');
     const answer = await api.client.request<{ partnerNetwork: { nodes: { id: string }[]; edges: unknown[] } }>(gql`

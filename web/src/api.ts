@@ -119,8 +119,17 @@ export interface RegionRef {
   country: string;
 }
 
+/** Take-up short of spread: organisations that tested, plan or asked about it, with the regions of those that tested or plan it. */
+export interface SpreadUptake {
+  planned: number;
+  tested: number;
+  interested: number;
+  regions: { region: RegionRef; planned: number; tested: number }[];
+}
+
 export interface Spread {
   reach: number;
+  uptake: SpreadUptake;
   depth: number;
   structuralVirality: number;
   originYear: number | null;
@@ -205,6 +214,7 @@ const SPREAD = `query ExplorerSpread($id: ID!) {
   spread(innovationId: $id) {
     reach depth structuralVirality originYear
     regionsReached { region { id name nameEn country } organisations }
+    uptake { planned tested interested regions { region { id name nameEn country } planned tested } }
     events {
       kind mode status year generation countsAsSpread evidence source
       from { id name }
@@ -320,6 +330,8 @@ export interface SpreadGroup {
   label: string;
   innovations: number;
   adoptions: number;
+  plannedAdoptions: number;
+  testedAdoptions: number;
   reuseShare: number;
   activelySharedShare: number;
   spreadShare: number;
@@ -332,7 +344,7 @@ export interface SpreadStats {
   reference: { reuseShare: number; activelySharedShare: number; collaborationShare: number; evaluatedShare: number; description: string };
 }
 
-const GROUP_FIELDS = 'key label innovations adoptions reuseShare activelySharedShare spreadShare collaborationShare';
+const GROUP_FIELDS = 'key label innovations adoptions plannedAdoptions testedAdoptions reuseShare activelySharedShare spreadShare collaborationShare';
 
 // One request for all five groupings: aliases keep them apart.
 const RESEARCH = `query ExplorerResearch {

@@ -50,6 +50,8 @@ const NORWAY: RegionShape = {
 
 export interface RegionMapInput {
   reached: { region: RegionRef; organisations: number }[];
+  /** Regions where organisations tested or plan to take it up (`Spread.uptake.regions`): not reached, drawn lighter. */
+  uptake: { region: RegionRef; planned: number; tested: number }[];
   origin: RegionRef[];
 }
 
@@ -59,37 +61,54 @@ function regionName(region: RegionRef): string {
 
 /**
  * The five Danish regions (and Norway's Helse Sør-Øst where it applies) as a schematic SVG map:
- * the regions spreading reached filled dark, the origin's regions outlined, with a text list of
- * the same facts for those who cannot see the map.
+ * the regions spreading reached filled dark, those only tested or planned in filled light, the
+ * origin's regions outlined, with a text list of the same facts for those who cannot see the map.
  */
 export function regionMap(input: RegionMapInput): HTMLElement {
   const reached = new Map(input.reached.map((r) => [r.region.id, r.organisations]));
+  // A region both reached and planned in counts as reached: the map shows the furthest it came.
+  const uptake = new Map(input.uptake.filter((u) => !reached.has(u.region.id)).map((u) => [u.region.id, u]));
   const origin = new Set(input.origin.map((r) => r.id));
-  const showNorway = [...input.reached.map((r) => r.region), ...input.origin].some((r) => r.country === 'NO' || r.id === NORWAY.id);
+  const showNorway = [...input.reached.map((r) => r.region), ...input.uptake.map((u) => u.region), ...input.origin].some((r) => r.country === 'NO' || r.id === NORWAY.id);
   const shapes = showNorway ? [...DENMARK, NORWAY] : DENMARK;
   const viewBox = showNorway ? '0 -124 340 414' : '0 0 340 290';
 
   const titleId = 'region-map-title';
   const descId = 'region-map-desc';
   const reachedNames = input.reached.map((r) => regionName(r.region)).join(', ') || t('none');
+  const uptakeNames = [...uptake.values()].map((u) => regionName(u.region)).join(', ') || t('none');
   const originNames = input.origin.map(regionName).join(', ') || t('none');
   const map = svg(
     'svg',
-    { viewBox, class: 'region-map', role: 'img', 'aria-labelledby': `${titleId} ${descId}`, 'data-reached': [...reached.keys()].sort().join(' ') },
+    {
+      viewBox,
+      class: 'region-map',
+      role: 'img',
+      'aria-labelledby': `${titleId} ${descId}`,
+      'data-reached': [...reached.keys()].sort().join(' '),
+      'data-uptake': [...uptake.keys()].sort().join(' '),
+    },
     svg('title', { id: titleId }, document.createTextNode(t('map'))),
-    svg('desc', { id: descId }, document.createTextNode(t('mapSummary', { reached: reachedNames, origin: originNames }))),
+    svg('desc', { id: descId }, document.createTextNode(t('mapSummary', { reached: reachedNames, uptake: uptakeNames, origin: originNames }))),
   );
   for (const shape of shapes) {
     const isReached = reached.has(shape.id);
+    const planned = uptake.get(shape.id);
     const isOrigin = origin.has(shape.id);
     const name = language() === 'en' ? shape.en : shape.da;
     const group = svg('g', {
-      class: ['region', isReached ? 'reached' : '', isOrigin ? 'origin' : ''].filter(Boolean).join(' '),
+      class: ['region', isReached ? 'reached' : '', planned ? 'uptake' : '', isOrigin ? 'origin' : ''].filter(Boolean).join(' '),
       'data-region': shape.id,
       'data-reached': String(isReached),
+      'data-uptake': String(planned !== undefined),
       'data-origin': String(isOrigin),
     });
-    group.appendChild(svg('title', {}, document.createTextNode(isReached ? t('mapReached', { region: name, count: reached.get(shape.id)! }) : name)));
+    const title = isReached
+      ? t('mapReached', { region: name, count: reached.get(shape.id)! })
+      : planned
+        ? t('mapUptake', { region: name, planned: planned.planned, tested: planned.tested })
+        : name;
+    group.appendChild(svg('title', {}, document.createTextNode(title)));
     for (const d of shape.paths) group.appendChild(svg('path', { d }));
     group.appendChild(svg('text', { x: shape.label.x, y: shape.label.y, 'text-anchor': 'middle' }, document.createTextNode(name)));
     map.appendChild(group);
@@ -101,6 +120,16 @@ export function regionMap(input: RegionMapInput): HTMLElement {
         h('ul', { class: 'region-list', 'aria-labelledby': 'region-list-title' }, ...input.reached.map((r) => h('li', { 'data-region': r.region.id }, t('mapReached', { region: regionName(r.region), count: r.organisations })))),
       ]
     : h('p', {}, t('mapNoneReached'));
+  const uptakeList = uptake.size
+    ? [
+        h('p', { class: 'region-list-title', id: 'region-uptake-title' }, t('mapUptakeListTitle')),
+        h(
+          'ul',
+          { class: 'region-list', 'aria-labelledby': 'region-uptake-title' },
+          ...[...uptake.values()].map((u) => h('li', { 'data-region': u.region.id, 'data-uptake': 'true' }, t('mapUptake', { region: regionName(u.region), planned: u.planned, tested: u.tested }))),
+        ),
+      ]
+    : [];
   return h(
     'figure',
     { class: 'map' },
@@ -110,10 +139,13 @@ export function regionMap(input: RegionMapInput): HTMLElement {
       { class: 'legend', 'aria-hidden': 'true' },
       h('span', { class: 'swatch reached' }),
       t('legendReached'),
+      h('span', { class: 'swatch uptake' }),
+      t('legendUptake'),
       h('span', { class: 'swatch origin' }),
       t('legendOrigin'),
     ),
     list,
+    ...uptakeList,
     h('figcaption', {}, t('mapCaption')),
   );
 }

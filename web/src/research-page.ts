@@ -32,15 +32,30 @@ function countsTable(grouping: Grouping, stats: SpreadStats): HTMLElement {
   return h(
     'details',
     { class: 'chart-table' },
-    h('summary', {}, `${t('groupInnovations')} · ${t('groupAdoptions')}`),
+    h('summary', {}, `${t('groupInnovations')} · ${t('groupAdoptions')} · ${t('groupTested')} · ${t('groupPlanned')}`),
     h(
       'div',
       { class: 'table-scroll' },
       h(
         'table',
         {},
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('group')), h('th', { scope: 'col' }, t('groupInnovations')), h('th', { scope: 'col' }, t('groupAdoptions')))),
-        h('tbody', {}, ...[...stats.groups, stats.totals].map((g) => h('tr', {}, h('th', { scope: 'row' }, g.key === 'ALL' ? t('catalogue') : groupLabel(grouping, g)), h('td', {}, formatNumber(g.innovations)), h('td', {}, formatNumber(g.adoptions))))),
+        h(
+          'thead',
+          {},
+          h('tr', {}, ...[t('group'), t('groupInnovations'), t('groupAdoptions'), t('groupTested'), t('groupPlanned')].map((label) => h('th', { scope: 'col' }, label))),
+        ),
+        h(
+          'tbody',
+          {},
+          ...[...stats.groups, stats.totals].map((g) =>
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'row' }, g.key === 'ALL' ? t('catalogue') : groupLabel(grouping, g)),
+              ...[g.innovations, g.adoptions, g.testedAdoptions, g.plannedAdoptions].map((n) => h('td', {}, formatNumber(n))),
+            ),
+          ),
+        ),
       ),
     ),
   );
