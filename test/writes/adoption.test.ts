@@ -234,7 +234,7 @@ describe('recordAdoption', () => {
     expect(mode.extensions?.code).toBe('BAD_USER_INPUT');
     expect(mode.message).toContain('Value "STEAL" does not exist in "SpreadMode" enum. Allowed values: COPY, ADAPT, INSPIRATION, SHARED, INTEREST.');
     const status = await firstError(api.client.request(RECORD, { input: input({ status: 'DONE' }) }, editor));
-    expect(status.message).toContain('Allowed values: ADOPTED, PLANNED, INTERESTED.');
+    expect(status.message).toContain('Allowed values: ADOPTED, TESTED, PLANNED, INTERESTED.');
     expect(await graphCounts(graph)).toEqual(before);
   });
 
