@@ -54,8 +54,21 @@ const WARM_UP = gql`
     b: whoToCall(innovationId: "affald-kolding", first: 5) { score }
     c: similarInnovations(innovationId: "videokonsultation", first: 5) { score }
     d: spread(innovationId: "affald-kolding") { reach }
+    e: whoToCall(innovationId: "mandefaellesskaber", forOrganisationId: "koege-kommune", lang: DA, first: 5) { score }
+    f: similarInnovations(innovationId: "mandefaellesskaber", lang: DA, first: 5) { score }
+    g: similarToText(text: "Fællesskaber for ensomme ældre mænd, der mødes fast og taler sammen", lang: DA, first: 5) { score }
   }
 `;
+
+/** What the tests read of the browser's storage. */
+interface StorageWindow {
+  localStorage: { getItem(key: string): string | null };
+}
+
+/** The variables of the Explorer's GraphQL requests of one operation, as the page sent them. */
+function variablesOf(requests: { operation: string; variables: Record<string, unknown> }[], operation: string): Record<string, unknown>[] {
+  return requests.filter((r) => r.operation === operation).map((r) => r.variables);
+}
 
 describe.skipIf(!hasChromium)(`the Explorer in headless Chromium (${CHROMIUM})`, () => {
   const api = useTestApi(graph);
@@ -65,8 +78,17 @@ describe.skipIf(!hasChromium)(`the Explorer in headless Chromium (${CHROMIUM})`,
   const requested: string[] = [];
   const problems: string[] = [];
 
+  /** The operations the page sent to /graphql, by name, with their variables. */
+  const operations: { operation: string; variables: Record<string, unknown> }[] = [];
+
   function watch(p: Page): Page {
-    p.on('request', (request) => requested.push(request.url()));
+    p.on('request', (request) => {
+      requested.push(request.url());
+      if (new URL(request.url()).pathname !== '/graphql' || request.method() !== 'POST') return;
+      const body = request.postDataJSON() as { query?: string; variables?: Record<string, unknown> } | null;
+      const operation = /query\s+(\w+)/.exec(body?.query ?? '')?.[1];
+      if (operation) operations.push({ operation, variables: body?.variables ?? {} });
+    });
     p.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     p.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
@@ -258,6 +280,164 @@ describe.skipIf(!hasChromium)(`the Explorer in headless Chromium (${CHROMIUM})`,
     expect(await steps.nth(1).locator('.step-ends').innerText()).toBe('Kolding Kommune → Designskolen Kolding');
   }, 60_000);
 
+  it('browses by theme and text: "ensomhed" under mental health lists Mandefællesskaber first, best match first, and the address keeps the choices', async () => {
+    await open(page, '', 'h1');
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Find innovationer' }).click();
+    await page.waitForSelector('[data-role="browse-results"] > li', { timeout: 30_000 });
+    expect(await page.locator('h1').textContent()).toBe('Find innovationer');
+    expect(await page.evaluate(() => (globalThis as unknown as PageWindow).document.activeElement?.tagName)).toBe('H1');
+    const all = await api.client.request<{ innovations: { totalCount: number } }>(gql`
+      {
+        innovations {
+          totalCount
+        }
+      }
+    `);
+    await expect.poll(() => page.locator('[data-role="browse-status"]').textContent()).toBe(`${all.innovations.totalCount} innovationer. Efter titel.`);
+
+    await page.getByLabel('Psykiatri og mental sundhed').check();
+    const text = page.getByLabel('Ord i innovationen');
+    await text.fill('ensomhed');
+    await text.press('Enter');
+    const answer = await api.client.request<{ innovations: { totalCount: number; edges: { node: { id: string } }[] } }>(gql`
+      {
+        innovations(filter: { text: "ensomhed", themeIds: ["mental-health"] }) {
+          totalCount
+          edges {
+            node {
+              id
+            }
+          }
+        }
+      }
+    `);
+    await expect.poll(() => page.locator('[data-role="browse-status"]').textContent(), { timeout: 30_000 }).toBe(`${answer.innovations.totalCount} innovationer. Bedste match først.`);
+    const results = page.locator('[data-role="browse-results"] > li');
+    expect(await results.evaluateAll((items) => items.map((li) => li.getAttribute('data-innovation-id')))).toEqual(answer.innovations.edges.map((e) => e.node.id));
+    // Roskilde Kommune's groups for men over 60 (seeds/catalogue/02-finalists-b.json): "mindre ensomme".
+    const first = results.first();
+    expect(await first.getAttribute('data-innovation-id')).toBe('mandefaellesskaber');
+    expect(await first.locator('.card-title a').textContent()).toBe('Mandefællesskaber');
+    expect(await first.innerText()).toContain('Indstillet af Roskilde Kommune');
+    expect(await first.locator('.chips').innerText()).toContain('Psykiatri og mental sundhed');
+    // The score is there, discreetly: a thin bar, the figure for a screen reader and on hover.
+    expect(await first.locator('.relevance').getAttribute('title')).toMatch(/^relevans \d+,\d\d$/);
+    expect(new URL(page.url()).hash).toBe('#/browse?text=ensomhed&theme=mental-health');
+    await screenshot(page, 'browse');
+
+    // The address is shareable: opened anew, it shows the same choices and the same list.
+    await page.reload();
+    await page.waitForSelector('[data-role="browse-results"] > li', { timeout: 30_000 });
+    expect(await page.getByLabel('Psykiatri og mental sundhed').isChecked()).toBe(true);
+    expect(await page.getByLabel('Ord i innovationen').inputValue()).toBe('ensomhed');
+    expect(await page.locator('[data-role="browse-results"] > li').first().getAttribute('data-innovation-id')).toBe('mandefaellesskaber');
+  }, 90_000);
+
+  it('pages the browse list by title with "Vis flere", and keyboard focus continues at the first new innovation', async () => {
+    await open(page, '#/browse?theme=health', '[data-role="browse-results"] > li');
+    const answer = await api.client.request<{ innovations: { totalCount: number; edges: { node: { id: string; title: string } }[] } }>(gql`
+      {
+        innovations(filter: { themeIds: ["health"] }, orderBy: TITLE, first: 40) {
+          totalCount
+          edges {
+            node {
+              id
+              title
+            }
+          }
+        }
+      }
+    `);
+    expect(answer.innovations.totalCount).toBeGreaterThan(20);
+    const ids = () => page.locator('[data-role="browse-results"] > li').evaluateAll((items) => items.map((li) => li.getAttribute('data-innovation-id')));
+    expect(await ids()).toEqual(answer.innovations.edges.slice(0, 20).map((e) => e.node.id));
+    expect(await page.locator('[data-role="browse-status"]').textContent()).toBe(`${answer.innovations.totalCount} innovationer. Efter titel.`);
+    await page.getByRole('button', { name: 'Vis flere' }).click();
+    await expect.poll(() => page.locator('[data-role="browse-results"] > li').count(), { timeout: 30_000 }).toBe(Math.min(40, answer.innovations.totalCount));
+    expect(await ids()).toEqual(answer.innovations.edges.map((e) => e.node.id));
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string } | null } }).document.activeElement?.textContent)).toBe(answer.innovations.edges[20]!.node.title);
+    expect(await page.locator('[data-role="browse-shown"]').textContent()).toBe(`Viser ${Math.min(40, answer.innovations.totalCount)} af ${answer.innovations.totalCount}.`);
+    // No relevance without a text: the list is by title.
+    expect(await page.locator('[data-role="browse-results"] .relevance').count()).toBe(0);
+  }, 90_000);
+
+  it('answers "Gør nogen allerede det her?" with similar innovations and their reasons, and says plainly when nothing is similar enough', async () => {
+    const box = page.getByLabel('Dit projekt');
+    await box.fill('Fællesskaber for ensomme ældre mænd, der mødes fast og taler sammen');
+    await page.getByRole('button', { name: 'Find lignende' }).click();
+    await page.waitForSelector('[data-role="already-answers"] > li', { timeout: 60_000 });
+    const answers = page.locator('[data-role="already-answers"] > li');
+    expect(await answers.first().getAttribute('data-innovation-id')).toBe('mandefaellesskaber');
+    // Reasons in the page's language: "Begge taler om mænd, ensomme og fast".
+    expect(await answers.first().locator('.reasons').innerText()).toMatch(/^Begge /);
+    expect(await answers.first().locator('.reasons').getAttribute('lang')).toBe('da');
+    expect(variablesOf(operations, 'ExplorerSimilarToText').at(-1)).toMatchObject({ lang: 'DA' });
+    await page.locator('#already').screenshot({ path: path.join(SCREENSHOTS, 'explorer-already.png') });
+
+    // Words the catalogue has nothing like (real words can share a compound's stem with something).
+    await box.fill('Qwxz plorf vrimbel');
+    await page.getByRole('button', { name: 'Find lignende' }).click();
+    await page.waitForSelector('[data-role="already-none"]', { timeout: 60_000 });
+    expect(await page.locator('[data-role="already-none"]').textContent()).toContain('Intet i grafen ligner din beskrivelse nok');
+  }, 90_000);
+
+  it('asks whom to call as "my organisation": as Køge Kommune, Roskilde\'s contact for Mandefællesskaber is "i samme region som dig"', async () => {
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Min organisation' }).click();
+    await page.waitForSelector('[data-role="my-org-form"]');
+    expect(await page.evaluate(() => (globalThis as unknown as PageWindow).document.activeElement?.tagName)).toBe('H1');
+    const box = page.getByRole('combobox', { name: 'Find din organisation' });
+    await box.fill('Køge');
+    await page.getByRole('option', { name: /Køge Kommune/ }).click();
+    await expect.poll(() => page.locator('[data-role="my-org-current"]').textContent()).toBe('Du spørger som: Køge Kommune.');
+    expect(await page.evaluate(() => (globalThis as unknown as StorageWindow).localStorage.getItem('innovation-graph:explorer-my-organisation'))).toContain('"koege-kommune"');
+
+    await open(page, '#/innovation/mandefaellesskaber', '#who-to-call [data-person-id]');
+    expect(await page.locator('[data-role="asking-as"]').textContent()).toBe('Rangeret for: Køge Kommune');
+    expect(variablesOf(operations, 'ExplorerWhoToCall').at(-1)).toMatchObject({ id: 'mandefaellesskaber', forOrganisationId: 'koege-kommune', lang: 'DA' });
+    // Jeanne Schlenzig, Roskilde Kommune: Roskilde and Køge both lie in Region Sjælland.
+    const contact = page.locator('#who-to-call [data-person-id="jeanne-schlenzig"]');
+    expect(await contact.locator('.reason').textContent()).toContain('i samme region som dig');
+    expect(await contact.locator('.reason').getAttribute('lang')).toBe('da');
+
+    // Printed page 42 of the catalogue, and its section.
+    const source = page.locator('[data-role="source"]');
+    expect(await source.innerText()).toBe('Slå op på side 42 i LÆS STJÆL FORTÆL 2 – Innovationspriserne 2021, afsnittet "NYT SAMMEN BEDRE jury-finalister" (lsf2:1610-1798)');
+    await page.locator('#who-to-call').scrollIntoViewIfNeeded();
+    await screenshot(page, 'my-organisation', false);
+
+    // An asker not in the graph, changed in place: a region and a kind instead.
+    await page.locator('[data-role="asking-as"]').click();
+    await page.locator('#who-asks-region').selectOption('hovedstaden');
+    await page.locator('#who-asks-kind').selectOption('MUNICIPALITY');
+    await expect.poll(() => page.locator('[data-role="asking-as"]').textContent()).toBe('Rangeret for: Kommune i Region Hovedstaden');
+    await expect.poll(() => variablesOf(operations, 'ExplorerWhoToCall').at(-1)).toMatchObject({ forOrganisationId: null, forRegionId: 'hovedstaden', forKind: 'MUNICIPALITY' });
+    await expect.poll(() => contact.locator('.reason').textContent(), { timeout: 30_000 }).not.toContain('samme region');
+
+    // In English the reasons are asked for in English, and the source names the page.
+    await page.locator('#who-asks-region').selectOption('sjaelland');
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await expect.poll(() => page.locator('#who-to-call h2').textContent(), { timeout: 60_000 }).toBe('Whom do I call?');
+    await expect.poll(() => page.locator('#who-to-call [data-person-id="jeanne-schlenzig"] .reason').textContent(), { timeout: 60_000 }).toContain('same region as you');
+    expect(await page.locator('[data-role="asking-as"]').textContent()).toBe('Ranked for: Municipality in Region Zealand');
+    expect(variablesOf(operations, 'ExplorerWhoToCall').at(-1)).toMatchObject({ forRegionId: 'sjaelland', forKind: 'MUNICIPALITY', lang: 'EN' });
+    expect(variablesOf(operations, 'ExplorerSimilar').at(-1)).toMatchObject({ id: 'mandefaellesskaber', lang: 'EN' });
+    expect(await page.locator('[data-role="source"]').innerText()).toContain('Open page 42 of LÆS STJÆL FORTÆL 2');
+    await page.getByRole('button', { name: 'Skift til dansk' }).click();
+    await page.waitForSelector('#who-to-call [data-person-id]', { timeout: 60_000 });
+
+    // Forgotten again, so that the other tests ask as nobody.
+    await page.locator('[data-role="asking-as"]').click();
+    await page.locator('#who-to-call').getByRole('button', { name: 'Glem mit valg' }).click();
+    await expect.poll(() => page.locator('[data-role="asking-as"]').textContent()).toBe('Vælg din organisation, så kommer folk tæt på dig først.');
+    expect(await page.evaluate(() => (globalThis as unknown as StorageWindow).localStorage.getItem('innovation-graph:explorer-my-organisation'))).toBeNull();
+  }, 180_000);
+
+  it('points to the lines of the extracted text where the catalogue page is not known', async () => {
+    // "Bedre søvn uden medicin" has no printed page in the seeds: lines 301 to 517.
+    await open(page, '#/innovation/bedre-soevn-uden-medicin', '[data-role="source"]');
+    expect(await page.locator('[data-role="source"]').innerText()).toBe('Står i LÆS STJÆL FORTÆL 2 – Innovationspriserne 2021, linje 301–517 i den udtrukne tekst, afsnittet "NYT SAMMEN BEDRE jury-finalister" (lsf2:301-517)');
+  }, 60_000);
+
   it('draws spreadStats for every grouping as bar charts next to the Innovationsbarometer figures', async () => {
     await open(page, '#/research', '[data-chart="MODE"][data-ready]');
     const answer = await api.client.request<Record<string, { groups: unknown[] }>>(gql`
@@ -308,6 +488,8 @@ describe.skipIf(!hasChromium)(`the Explorer in headless Chromium (${CHROMIUM})`,
       ['#/innovation/videokonsultation', '#who-to-call'],
       ['#/organisation/kolding-kommune', '[data-graph="network"][data-ready]'],
       ['#/research', '[data-chart="MODE"][data-ready]'],
+      ['#/browse?theme=health&text=sundhed', '[data-role="browse-results"] > li'],
+      ['#/my-organisation', '[data-role="my-org-form"]'],
     ];
     for (const [route, ready] of pages) {
       await open(phone, route, ready);
@@ -315,6 +497,8 @@ describe.skipIf(!hasChromium)(`the Explorer in headless Chromium (${CHROMIUM})`,
     }
     await open(phone, '#/innovation/affald-kolding', '[data-graph="spread"][data-ready]');
     await screenshot(phone, 'phone', false);
+    await open(phone, '#/browse?theme=mental-health&text=ensomhed', '[data-role="browse-results"] > li');
+    await screenshot(phone, 'phone-browse', false);
     await phone.close();
   }, 120_000);
 

@@ -154,7 +154,7 @@ export interface InnovationDetails {
   partners: { role: string | null; organisation: OrganisationRef }[];
   regions: RegionRef[];
   themes: { id: string; name: string; nameEn: string | null }[];
-  source: { locator: string; page: number | null; section: string | null; document: { title: string } | null };
+  source: { locator: string; page: number | null; section: string | null; lines: number[] | null; document: { id: string; title: string } | null };
 }
 
 export interface ContactSuggestion {
@@ -180,7 +180,7 @@ const INNOVATION = `query ExplorerInnovation($id: ID!) {
     partners { role organisation { id name qualifiedName } }
     regions { id name nameEn country }
     themes { id name nameEn }
-    source { locator page section document { title } }
+    source { locator page section lines document { id title } }
   }
 }`;
 
@@ -188,26 +188,40 @@ export async function innovation(id: string): Promise<InnovationDetails | null> 
   return (await request<{ innovation: InnovationDetails | null }>(INNOVATION, { id })).innovation;
 }
 
-const WHO_TO_CALL = `query ExplorerWhoToCall($id: ID!) {
-  whoToCall(innovationId: $id, first: 5) {
+/** The language the API writes its sentences (reasons) in: the page's own. */
+export type ApiLanguage = 'DA' | 'EN';
+
+/**
+ * Who is asking, for whoToCall: an organisation of the graph, or, for an asker not in it, a
+ * region and a kind of organisation (either may be absent).
+ */
+export interface Asker {
+  organisationId?: string;
+  regionId?: string;
+  kind?: string;
+}
+
+const WHO_TO_CALL = `query ExplorerWhoToCall($id: ID!, $forOrganisationId: ID, $forRegionId: ID, $forKind: OrganisationKind, $lang: Language) {
+  whoToCall(innovationId: $id, forOrganisationId: $forOrganisationId, forRegionId: $forRegionId, forKind: $forKind, lang: $lang, first: 5) {
     score reason
     person { id name role email phone organisation { id name qualifiedName } }
   }
 }`;
 
-export async function whoToCall(id: string): Promise<ContactSuggestion[]> {
-  return (await request<{ whoToCall: ContactSuggestion[] }>(WHO_TO_CALL, { id })).whoToCall;
+export async function whoToCall(id: string, asker: Asker, lang: ApiLanguage): Promise<ContactSuggestion[]> {
+  const variables = { id, forOrganisationId: asker.organisationId ?? null, forRegionId: asker.regionId ?? null, forKind: asker.kind ?? null, lang };
+  return (await request<{ whoToCall: ContactSuggestion[] }>(WHO_TO_CALL, variables)).whoToCall;
 }
 
-const SIMILAR = `query ExplorerSimilar($id: ID!) {
-  similarInnovations(innovationId: $id, first: 5) {
+const SIMILAR = `query ExplorerSimilar($id: ID!, $lang: Language) {
+  similarInnovations(innovationId: $id, lang: $lang, first: 5) {
     score reasons
     innovation { id title year }
   }
 }`;
 
-export async function similarInnovations(id: string): Promise<SimilarInnovation[]> {
-  return (await request<{ similarInnovations: SimilarInnovation[] }>(SIMILAR, { id })).similarInnovations;
+export async function similarInnovations(id: string, lang: ApiLanguage): Promise<SimilarInnovation[]> {
+  return (await request<{ similarInnovations: SimilarInnovation[] }>(SIMILAR, { id, lang })).similarInnovations;
 }
 
 const SPREAD = `query ExplorerSpread($id: ID!) {
@@ -358,4 +372,90 @@ fragment Stats on SpreadStats {
 
 export function researchStats(): Promise<Record<Grouping, SpreadStats>> {
   return request<Record<Grouping, SpreadStats>>(RESEARCH);
+}
+
+// ---------------------------------------------------------------------------------------- browse
+
+export interface FacetTheme {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  innovationCount: number;
+}
+
+export interface Facets {
+  themes: FacetTheme[];
+  regions: (RegionRef & { innovationCount: number })[];
+}
+
+const FACETS = `query ExplorerFacets {
+  themes(kind: THEME) { id name nameEn innovationCount }
+  regions { id name nameEn country innovationCount }
+}`;
+
+/** The values the browse page's facets offer: the subject themes and the regions. */
+export function facets(): Promise<Facets> {
+  return request<Facets>(FACETS);
+}
+
+/** The browse page's criteria, as `innovations(filter:)` takes them. */
+export interface BrowseFilter {
+  text?: string;
+  themeIds?: string[];
+  regionIds?: string[];
+  sectors?: string[];
+  kinds?: string[];
+  awardLevels?: string[];
+  yearFrom?: number;
+  yearTo?: number;
+}
+
+export interface BrowseItem {
+  cursor: string;
+  /** Relevance to the text (RELEVANCE order only). */
+  score: number | null;
+  node: InnovationRef & {
+    kind: string;
+    nominators: OrganisationRef[];
+    themes: { id: string; name: string; nameEn: string | null; kind: string }[];
+  };
+}
+
+export interface BrowsePage {
+  totalCount: number;
+  edges: BrowseItem[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+/** How many innovations the browse page asks for at a time. */
+export const BROWSE_PAGE_SIZE = 20;
+
+const BROWSE = `query ExplorerBrowse($filter: InnovationFilter, $orderBy: InnovationOrder, $first: Int, $after: String) {
+  innovations(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+    totalCount
+    edges {
+      cursor score
+      node { id title year kind nominators { id name qualifiedName } themes { id name nameEn kind } }
+    }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+/** One page of innovations: best match first when there is a text, by title otherwise. */
+export async function browseInnovations(filter: BrowseFilter, after: string | null, signal?: AbortSignal): Promise<BrowsePage> {
+  const orderBy = filter.text ? 'RELEVANCE' : 'TITLE';
+  const variables = { filter, orderBy, first: BROWSE_PAGE_SIZE, after };
+  return (await request<{ innovations: BrowsePage }>(BROWSE, variables, signal)).innovations;
+}
+
+const SIMILAR_TO_TEXT = `query ExplorerSimilarToText($text: String!, $lang: Language) {
+  similarToText(text: $text, lang: $lang, first: 5) {
+    score reasons
+    innovation { id title year }
+  }
+}`;
+
+/** "Is someone already doing this?" for a project that is only a description. */
+export async function similarToText(text: string, lang: ApiLanguage, signal?: AbortSignal): Promise<SimilarInnovation[]> {
+  return (await request<{ similarToText: SimilarInnovation[] }>(SIMILAR_TO_TEXT, { text, lang }, signal)).similarToText;
 }

@@ -1,6 +1,6 @@
 /**
  * The page's own words in Danish and English. The data itself (titles, summaries, roles) is
- * Danish as the sources print it; the API's reasons and explanations are English.
+ * Danish as the sources print it; the API's reasons are asked for in the page's language (`apiLanguage`).
  */
 export type Language = 'da' | 'en';
 
@@ -162,6 +162,65 @@ const da = {
   chartTable: 'Tallene som tabel',
   chartDescription: 'Søjlediagram: {title}. Tallene står i tabellen under diagrammet.',
   noValue: 'Uden værdi',
+
+  navBrowse: 'Find innovationer',
+  navMyOrganisation: 'Min organisation',
+
+  browseTitle: 'Find innovationer',
+  browseIntro: 'Vælg tema, region, sektor, slags, år og pris, og skriv evt. nogle ord. Med en tekst står det bedste match først, ellers efter titel. Adressen husker valgene, så du kan dele den.',
+  browseText: 'Ord i innovationen',
+  browseTextPlaceholder: 'fx ensomhed, affald, loneliness',
+  browseFilters: 'Filtre',
+  browseTheme: 'Tema',
+  browseRegion: 'Region',
+  browseSector: 'Sektor',
+  browseKind: 'Slags',
+  browseAward: 'Pris',
+  browseYears: 'År',
+  browseYearFrom: 'Fra år',
+  browseYearTo: 'Til år',
+  browseApply: 'Vis',
+  browseClear: 'Ryd alle filtre',
+  browseCount: '{count} innovationer',
+  browseCountOne: '1 innovation',
+  browseCountNone: 'Ingen innovationer passer til valgene.',
+  browseShown: 'Viser {shown} af {count}.',
+  browseOrderRelevance: 'Bedste match først.',
+  browseOrderTitle: 'Efter titel.',
+  browseRelevance: 'relevans {score}',
+  browseNominatedBy: 'Indstillet af {names}',
+  browseResults: 'Resultater',
+  browseFacetCount: '{name} ({count})',
+
+  alreadyTitle: 'Gør nogen allerede det her?',
+  alreadyIntro: 'Beskriv dit projekt med en titel og et par sætninger, så finder grafen de innovationer, der ligner mest.',
+  alreadyLabel: 'Dit projekt',
+  alreadyPlaceholder: 'fx Fællesskaber for ensomme ældre mænd, der mødes fast og taler sammen',
+  alreadySubmit: 'Find lignende',
+  alreadyTooShort: 'Skriv mindst 3 tegn.',
+  alreadyNone: 'Intet i grafen ligner din beskrivelse nok. Måske er du den første, eller prøv andre ord.',
+  alreadyFound: '{count} innovationer ligner din beskrivelse:',
+  alreadyFoundOne: '1 innovation ligner din beskrivelse:',
+
+  myOrgTitle: 'Min organisation',
+  myOrgIntro: 'Hvem spørger? Listen "Hvem skal jeg ringe til?" sætter folk i din egen organisation, region eller slags organisation først, når de er lige tæt på innovationen. Valget gemmes kun i denne browser.',
+  myOrgFind: 'Find din organisation',
+  myOrgPlaceholder: 'fx Aarhus Kommune',
+  myOrgOutside: 'Ikke i grafen? Vælg din region og slags organisation',
+  myOrgAnyRegion: '(ingen region valgt)',
+  myOrgAnyKind: '(ingen slags valgt)',
+  myOrgForget: 'Glem mit valg',
+  myOrgChosen: 'Du spørger som: {name}.',
+  myOrgNotChosen: 'Ingen organisation valgt.',
+  myOrgNone: 'ingen',
+  myOrgKindInRegion: '{kind} i {region}',
+  myOrgAskingAs: 'Rangeret for: {name}',
+  myOrgAskingNobody: 'Vælg din organisation, så kommer folk tæt på dig først.',
+  myOrgChange: 'Skift min organisation',
+
+  sourceOpenPage: 'Slå op på side {page} i {document}',
+  sourceLines: 'Står i {document}, linje {first}–{last} i den udtrukne tekst',
+  sourceSection: 'afsnittet "{section}"',
 } as const;
 
 export type MessageKey = keyof typeof da;
@@ -322,6 +381,65 @@ const en: Record<MessageKey, string> = {
   chartTable: 'The figures as a table',
   chartDescription: 'Bar chart: {title}. The figures are in the table below the chart.',
   noValue: 'No value',
+
+  navBrowse: 'Find innovations',
+  navMyOrganisation: 'My organisation',
+
+  browseTitle: 'Find innovations',
+  browseIntro: 'Choose theme, region, sector, kind, years and award, and type some words if you like. With a text the best match comes first, otherwise by title. The address keeps your choices, so you can share it.',
+  browseText: 'Words in the innovation',
+  browseTextPlaceholder: 'e.g. loneliness, waste, ensomhed',
+  browseFilters: 'Filters',
+  browseTheme: 'Theme',
+  browseRegion: 'Region',
+  browseSector: 'Sector',
+  browseKind: 'Kind',
+  browseAward: 'Award',
+  browseYears: 'Years',
+  browseYearFrom: 'From year',
+  browseYearTo: 'To year',
+  browseApply: 'Show',
+  browseClear: 'Clear all filters',
+  browseCount: '{count} innovations',
+  browseCountOne: '1 innovation',
+  browseCountNone: 'No innovation matches these choices.',
+  browseShown: 'Showing {shown} of {count}.',
+  browseOrderRelevance: 'Best match first.',
+  browseOrderTitle: 'By title.',
+  browseRelevance: 'relevance {score}',
+  browseNominatedBy: 'Nominated by {names}',
+  browseResults: 'Results',
+  browseFacetCount: '{name} ({count})',
+
+  alreadyTitle: 'Is someone already doing this?',
+  alreadyIntro: 'Describe your project in a title and a few sentences, and the graph finds the innovations most like it.',
+  alreadyLabel: 'Your project',
+  alreadyPlaceholder: 'e.g. Groups for lonely older men who meet regularly and talk',
+  alreadySubmit: 'Find similar',
+  alreadyTooShort: 'Type at least 3 characters.',
+  alreadyNone: 'Nothing in the graph is similar enough to your description. Perhaps you are the first; or try other words.',
+  alreadyFound: '{count} innovations are like your description:',
+  alreadyFoundOne: '1 innovation is like your description:',
+
+  myOrgTitle: 'My organisation',
+  myOrgIntro: 'Who is asking? "Whom do I call?" puts people in your own organisation, region or kind of organisation first when they are about as close to the innovation. The choice is kept in this browser only.',
+  myOrgFind: 'Find your organisation',
+  myOrgPlaceholder: 'e.g. Aarhus Kommune',
+  myOrgOutside: 'Not in the graph? Choose your region and kind of organisation',
+  myOrgAnyRegion: '(no region chosen)',
+  myOrgAnyKind: '(no kind chosen)',
+  myOrgForget: 'Forget my choice',
+  myOrgChosen: 'You ask as: {name}.',
+  myOrgNotChosen: 'No organisation chosen.',
+  myOrgNone: 'none',
+  myOrgKindInRegion: '{kind} in {region}',
+  myOrgAskingAs: 'Ranked for: {name}',
+  myOrgAskingNobody: 'Choose your organisation to see people close to you first.',
+  myOrgChange: 'Change my organisation',
+
+  sourceOpenPage: 'Open page {page} of {document}',
+  sourceLines: 'In {document}, lines {first}–{last} of the extracted text',
+  sourceSection: 'section "{section}"',
 };
 
 /** Names of the API's enum values, for the page's language. */
@@ -373,6 +491,11 @@ const listeners = new Set<() => void>();
 
 export function language(): Language {
   return current;
+}
+
+/** The page's language as the API's `lang` argument takes it. */
+export function apiLanguage(): 'DA' | 'EN' {
+  return current === 'en' ? 'EN' : 'DA';
 }
 
 export function setLanguage(next: Language): void {

@@ -1,6 +1,7 @@
 import { innovation as fetchInnovation, similarInnovations, spread as fetchSpread, whoToCall as fetchWhoToCall, type ContactSuggestion, type InnovationDetails, type SimilarInnovation, type Spread } from './api.js';
 import { append, h, innovationLink, organisationLink, section, telHref, type Child } from './dom.js';
-import { enumName, formatNumber, language, t } from './i18n.js';
+import { askerOf, describe as describeAsker, isSet, myOrganisation, myOrganisationForm, onMyOrganisationChange } from './asker.js';
+import { apiLanguage, enumName, formatNumber, language, t } from './i18n.js';
 import { notFound, pageTitle, type Page, type PageContext } from './page.js';
 import { regionMap } from './region-map.js';
 import { mountSpreadGraph } from './spread-graph.js';
@@ -15,16 +16,32 @@ function facts(innovation: InnovationDetails): HTMLElement {
     [t('types'), innovation.types.length ? innovation.types.map(enumName).join(', ') : t('notStated')],
     [t('themes'), innovation.themes.map((theme) => (language() === 'en' && theme.nameEn ? theme.nameEn : theme.name)).join(', ') || t('notStated')],
     [t('coronaRelated'), innovation.coronaRelated ? t('yes') : t('no')],
-    [
-      t('source'),
-      [
-        innovation.source.document?.title ? h('span', { lang: 'da' }, innovation.source.document.title) : null,
-        innovation.source.page ? `, ${t('page', { page: innovation.source.page })}` : null,
-        ` (${innovation.source.locator})`,
-      ],
-    ],
   ];
-  return h('dl', { class: 'facts' }, ...rows.map(([term, value]) => h('div', {}, h('dt', {}, term), h('dd', {}, ...(Array.isArray(value) ? value : [value])))));
+  return h(
+    'dl',
+    { class: 'facts' },
+    ...rows.map(([term, value]) => h('div', {}, h('dt', {}, term), h('dd', {}, ...(Array.isArray(value) ? value : [value])))),
+    h('div', { class: 'source-ref' }, h('dt', {}, t('source')), h('dd', { 'data-role': 'source' }, ...sourceReference(innovation.source))),
+  );
+}
+
+/**
+ * Where to read it: the printed page of the catalogue ("Slå op på side 42 i LÆS STJÆL FORTÆL 2
+ * ...") and its section; the line range of the extracted text when no page is known.
+ */
+function sourceReference(source: InnovationDetails['source']): Child[] {
+  const document = source.document?.title ?? source.locator.split(':')[0] ?? source.locator;
+  const [first, last] = source.lines ?? [];
+  const where = source.page
+    ? t('sourceOpenPage', { page: source.page, document })
+    : first !== undefined
+      ? t('sourceLines', { first, last: last ?? first, document })
+      : document;
+  return [
+    h('span', { 'data-page': source.page ?? undefined }, where),
+    source.section ? h('span', {}, ', ', t('sourceSection', { section: source.section })) : null,
+    h('span', { class: 'locator' }, ` (${source.locator})`),
+  ];
 }
 
 function awards(innovation: InnovationDetails): HTMLElement {
@@ -65,7 +82,7 @@ function contactCards(suggestions: ContactSuggestion[]): HTMLElement {
         person.role || person.organisation
           ? h('p', { class: 'muted' }, person.role ? h('span', { lang: 'da' }, person.role) : null, person.role && person.organisation ? ', ' : null, person.organisation ? organisationLink(person.organisation) : null)
           : null,
-        h('p', { class: 'reason', lang: 'en' }, reason),
+        h('p', { class: 'reason', lang: language() }, reason),
         person.email || person.phone
           ? h(
               'p',
@@ -92,7 +109,7 @@ function similarList(similar: SimilarInnovation[]): HTMLElement {
         innovationLink(s.innovation),
         s.innovation.year ? ` (${s.innovation.year})` : '',
         h('span', { class: 'score' }, ` · ${t('score', { score: formatNumber(s.score, 2) })}`),
-        h('ul', { class: 'reasons', lang: 'en' }, ...s.reasons.map((r) => h('li', {}, r))),
+        h('ul', { class: 'reasons', lang: language() }, ...s.reasons.map((r) => h('li', {}, r))),
       ),
     ),
   );
@@ -180,6 +197,24 @@ async function fill<T>(host: HTMLElement, answer: Promise<T>, render: (value: T)
   }
 }
 
+/** Whom the list is ranked for, and a disclosure to change it without leaving the page. */
+function askingAs(context: PageContext): HTMLElement {
+  const summary = h('summary', { 'data-role': 'asking-as' });
+  const show = () => {
+    const mine = myOrganisation();
+    if (!isSet(mine)) {
+      summary.textContent = t('myOrgAskingNobody');
+      return;
+    }
+    void describeAsker(mine).then((name) => {
+      summary.textContent = t('myOrgAskingAs', { name });
+    });
+  };
+  show();
+  context.onLeave(onMyOrganisationChange(show));
+  return h('details', { class: 'asking-as' }, summary, myOrganisationForm('who-asks', context));
+}
+
 const loading = () => h('div', { class: 'slot' }, h('p', { class: 'loading' }, t('loading')));
 
 /** #/innovation/<id>: what it is, who made it, whom to call, what resembles it, how it spread. */
@@ -187,8 +222,8 @@ export function innovationPage(id: string): Page {
   return async (root: HTMLElement, context: PageContext) => {
     // All four asked at once; the page stands as soon as the innovation itself is there.
     const details = fetchInnovation(id);
-    const contacts = fetchWhoToCall(id);
-    const similar = similarInnovations(id);
+    const contacts = fetchWhoToCall(id, askerOf(myOrganisation()), apiLanguage());
+    const similar = similarInnovations(id, apiLanguage());
     const spread = fetchSpread(id);
     for (const pending of [contacts, similar, spread]) pending.catch(() => undefined);
 
@@ -212,7 +247,7 @@ export function innovationPage(id: string): Page {
         h(
           'div',
           { class: 'columns' },
-          section('who-to-call', t('whoToCall'), h('p', { class: 'muted' }, t('whoToCallIntro')), contactsSlot),
+          section('who-to-call', t('whoToCall'), h('p', { class: 'muted' }, t('whoToCallIntro')), askingAs(context), contactsSlot),
           h('div', {}, organisations(innovation), awards(innovation)),
         ),
         section('cascade', t('cascade'), cascadeSlot),
@@ -221,6 +256,17 @@ export function innovationPage(id: string): Page {
     );
     // Not awaited: the page is usable while the slower parts arrive, each in its own time.
     void fill(contactsSlot, contacts, contactCards, context);
+    // A new "my organisation" ranks the contacts anew, in place.
+    let asked = 0;
+    context.onLeave(
+      onMyOrganisationChange(() => {
+        const mine = ++asked;
+        contactsSlot.replaceChildren(h('p', { class: 'loading' }, t('loading')));
+        // Only the latest choice's answer may fill the list.
+        const latest: PageContext = { ...context, isCurrent: () => context.isCurrent() && mine === asked };
+        void fill(contactsSlot, fetchWhoToCall(id, askerOf(myOrganisation()), apiLanguage()), contactCards, latest);
+      }),
+    );
     void fill(similarSlot, similar, similarList, context);
     void fill(cascadeSlot, spread, (value) => (value ? cascadeContent(innovation, value, graphHost) : h('p', {}, t('cascadeNone'))), context).then(async (shown) => {
       const value = shown ? await spread : null;

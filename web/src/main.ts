@@ -1,7 +1,9 @@
+import { browsePage } from './browse-page.js';
 import { h } from './dom.js';
 import { homePage } from './home-page.js';
 import { innovationPage } from './innovation-page.js';
 import { language, onLanguageChange, setLanguage, t, type MessageKey } from './i18n.js';
+import { myOrganisationPage } from './my-organisation-page.js';
 import { organisationPage } from './organisation-page.js';
 import { pageTitle, type Cleanup, type Page } from './page.js';
 import { researchPage } from './research-page.js';
@@ -13,13 +15,16 @@ interface Route {
   title: string;
 }
 
-/** `#/innovation/<id>`, `#/organisation/<id>`, `#/research`, `#/`. */
+/** `#/innovation/<id>`, `#/organisation/<id>`, `#/browse?<facets>`, `#/my-organisation`, `#/research`, `#/`. */
 function routeOf(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').map((part) => decodeURIComponent(part));
+  const [route = '', query = ''] = hash.replace(/^#\/?/, '').split('?', 2);
+  const parts = route.split('/').map((part) => decodeURIComponent(part));
   const [head, id] = parts;
   if (head === 'innovation' && id) return { page: innovationPage(id), title: t('innovationPage') };
   if (head === 'organisation' && id) return { page: organisationPage(id), title: t('organisationPage') };
   if (head === 'research') return { page: researchPage, title: t('researchTitle') };
+  if (head === 'browse') return { page: browsePage(new URLSearchParams(query)), title: t('browseTitle') };
+  if (head === 'my-organisation') return { page: myOrganisationPage, title: t('myOrgTitle') };
   if (!head) return { page: homePage, title: t('brand') };
   return {
     page: async (root) => {
@@ -48,6 +53,7 @@ async function render(moveFocus: boolean): Promise<void> {
   leavePage();
   const route = routeOf(location.hash);
   document.title = `${route.title} · ${t('brand')}`;
+  markCurrentNavigation();
   main.setAttribute('aria-busy', 'true');
   main.replaceChildren(h('p', { class: 'loading' }, t('loading')));
   const context = {
@@ -70,6 +76,16 @@ async function render(moveFocus: boolean): Promise<void> {
   if (moveFocus) {
     window.scrollTo(0, 0);
     (heading ?? main).focus({ preventScroll: true });
+  }
+}
+
+/** `aria-current="page"` on the menu link of the page shown (`#/browse?...` is the browse page). */
+function markCurrentNavigation(): void {
+  const head = location.hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('.site-nav a[href^="#"]')) {
+    const target = (link.getAttribute('href') ?? '').replace(/^#\/?/, '');
+    if (target === head) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
   }
 }
 
