@@ -119,7 +119,7 @@ describe('hostile strings in id arguments of the read API', () => {
     for (const value of HOSTILE) {
       for (const body of await bothWays({ argument: 'forOrganisationId', type: 'ID', field: (v) => `whoToCall(innovationId: "affald-kolding", forOrganisationId: ${v}) { score }`, empty: {} }, value)) {
         expect(body.errors, JSON.stringify(value)).toEqual([
-          expect.objectContaining({ message: `forOrganisationId names no organisation: "${value}"`, extensions: { code: 'BAD_USER_INPUT', field: 'forOrganisationId' } }),
+          expect.objectContaining({ message: `forOrganisationId names no organisation: "${value}"; an asker not in the graph can give forRegionId and forKind instead`, extensions: { code: 'BAD_USER_INPUT', field: 'forOrganisationId' } }),
         ]);
       }
     }
