@@ -140,8 +140,14 @@ export function distinctiveWords(text: ComparableText, stats: TermStatistics, li
 
 /**
  * A splitter for queries: a compound the innovations use as a word of its own is searched as it
- * is; one they do not use ("affaldssortering") also by its parts.
+ * is; one they do not use but whose head and tail they both do ("affaldssortering") also by its
+ * parts. A word with an unknown half ("zorblatmetoden") is not split: its known half alone would
+ * turn a precise query into a vague one.
  */
 export function querySplitter(stats: TermStatistics): (word: string) => string[] {
-  return (word) => ((stats.frequencies.get(danishStem(word)) ?? 0) >= 2 ? [] : compoundParts(word, stats));
+  return (word) => {
+    if ((stats.frequencies.get(danishStem(word)) ?? 0) >= 2) return [];
+    const parts = compoundParts(word, stats);
+    return parts.length === 2 ? parts : [];
+  };
 }
