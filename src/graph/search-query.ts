@@ -217,3 +217,24 @@ export const DANISH_STOPWORDS: ReadonlySet<string> = new Set(
     'hvor eller hvad skal selv her alle vil blev kunne ind når være dog noget ville jo deres efter ned skulle denne end dette mit også under have dig anden hende ' +
     'mine alt meget sit sine vor mod disse hvis din nogle hos blive mange ad bliver hendes været thi jer sådan').split(' '),
 );
+
+/**
+ * A text with its English words replaced by their Danish translations (and the English stop words
+ * dropped), for comparing an English description with Danish content. Danish words pass as they are.
+ */
+export function towardsDanish(text: string): string {
+  const all = tokens(text);
+  const english = all.filter((w) => ENGLISH_TO_DANISH[w] !== undefined && !DANISH_STOPWORDS.has(w)).length;
+  if (english === 0) return text;
+  const out: string[] = [];
+  for (let index = 0; index < all.length; index += 1) {
+    const word = all[index]!;
+    const pair = all[index + 1] === undefined ? undefined : ENGLISH_TO_DANISH[`${word} ${all[index + 1]}`];
+    if (pair) {
+      out.push(...pair);
+      index += 1;
+    } else if (ENGLISH_TO_DANISH[word]) out.push(...ENGLISH_TO_DANISH[word]!);
+    else if (!ENGLISH_STOPWORDS.has(word)) out.push(word);
+  }
+  return out.join(' ');
+}

@@ -2,7 +2,7 @@ import type { GraphRunner } from './graph-runner.js';
 import { PROJECT, type InnovationNode } from './records.js';
 import { termStatistics } from './term-statistics.cypher.js';
 import { cosine, distinctiveWords, sharedStems, termVector, type TermStatistics } from './text-similarity.js';
-import { stemsOf } from './search-query.js';
+import { stemsOf, towardsDanish } from './search-query.js';
 
 /**
  * "Is someone already doing this?": innovations that share the problem, the solution or the
@@ -147,18 +147,23 @@ export function scoreCandidates(
       const text = Math.min(1, cosine(own, theirs) / FULL_TEXT_COSINE);
       const score = weights.text * text + weights.themes * facts.themeOverlap + weights.partners * facts.partnerOverlap;
       const themes = [...facts.themes].sort((a, b) => b.weight - a.weight).map(({ name, nameEn, kind }) => ({ name, nameEn, kind }));
+      // Only words the subject writes: a stem or a compound's part reads as a typo.
       const words = sharedStems(own, theirs)
+        .filter((stem) => written.has(stem))
         .slice(0, 5)
-        .map((stem) => written.get(stem) ?? stem);
+        .map((stem) => written.get(stem)!);
       return { innovation, score, facts: { ...facts, themes, text, words } };
     })
-    .filter((row) => row.score >= SIMILARITY_THRESHOLD)
+    // An answer must be able to say what it shares: a match on a compound's part alone cannot.
+    .filter((row) => row.score >= SIMILARITY_THRESHOLD && (row.facts.words.length > 0 || row.facts.themes.length > 0 || row.facts.partners.length > 0))
     .sort((a, b) => b.score - a.score || a.innovation.title.localeCompare(b.innovation.title) || (a.innovation.id < b.innovation.id ? -1 : 1));
 }
 
 /** The innovations most similar to `subject`, best first, at most `first`: two queries at most. */
-export async function findSimilarInnovations(graph: GraphRunner, subject: SimilaritySubject, first: number): Promise<SimilarInnovationRow[]> {
+export async function findSimilarInnovations(graph: GraphRunner, given: SimilaritySubject, first: number): Promise<SimilarInnovationRow[]> {
   const stats = await termStatistics(graph);
+  // A description may be written in English; the innovations are described in Danish.
+  const subject = given.id === null ? { ...given, summary: towardsDanish(given.summary ?? '') } : given;
   const lookup = lookupQuery(subject, stats);
   if (lookup === null && subject.id === null) return [];
   const candidates = await graph.read<{ innovation: InnovationNode; facts: RawFacts }>(

@@ -149,6 +149,17 @@ describe('similarToText', () => {
     expect(rows[0]!.reasons[0]).toMatch(/^Both speak of /);
   });
 
+  it('compares an English description with the Danish innovations', async () => {
+    const rows = await toText('Peer groups for lonely older men', 3, 'EN');
+    expect(rows[0]!.innovation.id).toBe('mandefaellesskaber');
+  });
+
+  it('gives every answer a reason that names what is shared', async () => {
+    for (const text of ['kvantecomputer til skatteberegning', 'app for waste sorting and recycling', 'Samtalegrupper mod ensomhed']) {
+      for (const row of await toText(text, 10, 'EN')) expect(row.reasons.length, `${text}: ${row.innovation.id}`).toBeGreaterThan(0);
+    }
+  });
+
   it('returns nothing for a text that shares nothing telling with any innovation', async () => {
     expect(await toText('qwxz plorbniks vratagemål')).toEqual([]);
   });
