@@ -60,7 +60,7 @@ describe.skipIf(!hasChromium)(`the playground in headless Chromium (${CHROMIUM})
     await page.goto(`${api.baseUrl}/graphql`);
     await page.waitForSelector('.graphiql-query-editor .CodeMirror', { timeout: 20_000 });
     await expect.poll(() => editorText(page, '.graphiql-query-editor')).toBe(playgroundExamples[0]!.query);
-    expect(await page.locator('.graphiql-tab').allInnerTexts()).toEqual(['Analyst', 'OrganisationPage', 'CoronaSpread']);
+    expect(await page.locator('.graphiql-tab').allInnerTexts()).toEqual(['Analyst', 'OrganisationPage', 'CoronaSpread', 'FindThings']);
   }, 60_000);
 
   it('runs the example and shows the answer from the seed graph', async () => {
