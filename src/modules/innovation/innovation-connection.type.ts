@@ -1,6 +1,10 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import type { SortValue } from '../../graph/keyset.js';
+import { INNOVATION_ORDERS, type Page } from '../../graph/listings.cypher.js';
 import type { InnovationNode } from '../../graph/records.js';
+import { connectionParts } from '../common/connection.js';
 import { PageInfo } from '../common/page-info.type.js';
+import { decodeCursor, pageSize } from '../common/pagination.js';
 import { Innovation } from './innovation.type.js';
 
 @ObjectType({ description: 'One innovation in a connection, with the cursor to resume after it.' })
@@ -30,4 +34,18 @@ export class InnovationConnection {
   totalCount(): Promise<number> {
     return this.count();
   }
+}
+
+/**
+ * A page of innovations in title order below some parent (an organisation's nominations, a
+ * theme's innovations): checks `first` and `after`, loads the page, counts only when asked.
+ */
+export async function innovationsByTitle(
+  first: number | undefined,
+  after: string | undefined,
+  load: (size: number, afterKey: SortValue[] | null) => Promise<Page<InnovationNode>>,
+  count: () => Promise<number>,
+): Promise<InnovationConnection> {
+  const page = await load(pageSize(first), decodeCursor(after, 'TITLE', INNOVATION_ORDERS.TITLE.length));
+  return Object.assign(new InnovationConnection(), connectionParts(page, 'TITLE'), { count });
 }

@@ -1,13 +1,13 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context.js';
 import { BadUserInputError } from '../../errors.js';
-import { countOrganisations, INNOVATION_ORDERS, listOrganisations, ORGANISATION_ORDERS } from '../../graph/listings.cypher.js';
+import { countOrganisations, listOrganisations, ORGANISATION_ORDERS } from '../../graph/listings.cypher.js';
 import type { AdoptionLink } from '../../graph/lookups.cypher.js';
 import type { InnovationNode, OrganisationNode, PersonNode, RegionNode } from '../../graph/records.js';
 import { connectionParts } from '../common/connection.js';
 import { OrganisationOrder } from '../common/enums.js';
 import { decodeCursor, pageSize } from '../common/pagination.js';
-import { InnovationConnection } from '../innovation/innovation-connection.type.js';
+import { InnovationConnection, innovationsByTitle } from '../innovation/innovation-connection.type.js';
 import { Adoption, Innovation } from '../innovation/innovation.type.js';
 import { Person } from '../person/person.type.js';
 import { Region } from '../reference/reference.type.js';
@@ -80,10 +80,12 @@ export class OrganisationResolver {
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100. Defaults to 20.' }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' }) after?: string,
   ): Promise<InnovationConnection> {
-    const size = pageSize(first);
-    const afterKey = decodeCursor(after, 'TITLE', INNOVATION_ORDERS.TITLE.length);
-    const page = await ctx.loaders.nominatedPage.load({ organisationId: organisation.id, first: size, after: afterKey });
-    return Object.assign(new InnovationConnection(), connectionParts(page, 'TITLE'), { count: () => ctx.loaders.nominatedCount.load(organisation.id) });
+    return innovationsByTitle(
+      first,
+      after,
+      (size, afterKey) => ctx.loaders.nominatedPage.load({ organisationId: organisation.id, first: size, after: afterKey }),
+      () => ctx.loaders.nominatedCount.load(organisation.id),
+    );
   }
 
   @FieldResolver(() => [Innovation], { description: 'Innovations it made (where the source names a maker other than the nominator).' })

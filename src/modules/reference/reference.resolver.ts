@@ -1,12 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context.js';
-import { INNOVATION_ORDERS } from '../../graph/listings.cypher.js';
 import type { OrganisationNode, RegionNode, SourceNode, ThemeNode } from '../../graph/records.js';
 import { listMissions, listRegions, listStrategies, listThemes } from '../../graph/reference.cypher.js';
-import { connectionParts } from '../common/connection.js';
 import { ThemeKind } from '../common/enums.js';
-import { decodeCursor, pageSize } from '../common/pagination.js';
-import { InnovationConnection } from '../innovation/innovation-connection.type.js';
+import { InnovationConnection, innovationsByTitle } from '../innovation/innovation-connection.type.js';
 import { Organisation } from '../organisation/organisation.type.js';
 import { Region, SourceDocument, Theme } from './reference.type.js';
 
@@ -55,10 +52,12 @@ export class ThemeResolver {
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100. Defaults to 20.' }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' }) after?: string,
   ): Promise<InnovationConnection> {
-    const size = pageSize(first);
-    const afterKey = decodeCursor(after, 'TITLE', INNOVATION_ORDERS.TITLE.length);
-    const page = await ctx.loaders.themeInnovationPage.load({ key: theme.id, first: size, after: afterKey });
-    return Object.assign(new InnovationConnection(), connectionParts(page, 'TITLE'), { count: () => ctx.loaders.themeInnovationCount.load(theme.id) });
+    return innovationsByTitle(
+      first,
+      after,
+      (size, afterKey) => ctx.loaders.themeInnovationPage.load({ key: theme.id, first: size, after: afterKey }),
+      () => ctx.loaders.themeInnovationCount.load(theme.id),
+    );
   }
 }
 
