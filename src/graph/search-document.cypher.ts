@@ -12,8 +12,15 @@
 
 const joined = (list: string) => `reduce(text = '', part IN ${list} | CASE WHEN text = '' THEN part ELSE text + ' | ' + part END)`;
 
-/** Sets the search properties of a bound innovation `i` from its relationships. */
+/**
+ * Sets the search properties of a bound innovation `i` from its relationships. The innovation is
+ * locked first and read after: two writes at once (a partner added while that partner is renamed)
+ * then refresh one after the other, the second seeing the first's commit, so neither leaves a
+ * document without the other's change.
+ */
 export const REFRESH_SEARCH_DOCUMENT = `
+  SET i._searchLock = true REMOVE i._searchLock
+  WITH i
   SET i.searchTopics = ${joined(`COLLECT { MATCH (i)-[:ABOUT]->(t:Theme) RETURN t.name + coalesce(' / ' + t.nameEn, '') }`)},
       i.searchEffects = ${joined('COLLECT { MATCH (i)-[:HAS_EFFECT]->(e:Effect) RETURN e.fact }')},
       i.searchSpread = ${joined(`COLLECT { MATCH (i)<-[a:ADOPTED]-(:Organisation) WHERE a.evidence IS NOT NULL RETURN a.evidence }
