@@ -46,6 +46,8 @@ export interface SecurityConfig {
   readonly contactsRequireAuth: boolean;
   /** Requests a client may make per minute; 0 turns the limit off. Defaults to 600. */
   readonly rateLimitPerMinute: number;
+  /** Cost points a client may spend per minute (see http/query-limits.ts); 0 turns the budget off. Defaults to 100_000. */
+  readonly rateLimitPointsPerMinute: number;
   /** Deepest selection nesting a query may have. Defaults to 12. */
   readonly maxQueryDepth: number;
   /** Highest estimated cost a query may have (see http/query-limits.ts). Defaults to 25_000. */
@@ -200,6 +202,7 @@ const environmentSchema = z.object({
     }),
   CONTACTS_REQUIRE_AUTH: flag('CONTACTS_REQUIRE_AUTH', false),
   RATE_LIMIT_PER_MINUTE: wholeNumber('RATE_LIMIT_PER_MINUTE', 600, 0),
+  RATE_LIMIT_POINTS_PER_MINUTE: wholeNumber('RATE_LIMIT_POINTS_PER_MINUTE', 100_000, 0),
   MAX_QUERY_DEPTH: wholeNumber('MAX_QUERY_DEPTH', 12, 2),
   MAX_QUERY_COMPLEXITY: wholeNumber('MAX_QUERY_COMPLEXITY', 25_000, 10),
   RESPONSE_CACHE_SECONDS: integer('RESPONSE_CACHE_SECONDS', 30, { min: 0, max: 86_400 }),
@@ -248,6 +251,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       jwtSecret: e.AUTH_JWT_SECRET,
       contactsRequireAuth: e.CONTACTS_REQUIRE_AUTH,
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      rateLimitPointsPerMinute: e.RATE_LIMIT_POINTS_PER_MINUTE,
       maxQueryDepth: e.MAX_QUERY_DEPTH,
       maxQueryComplexity: e.MAX_QUERY_COMPLEXITY,
     },

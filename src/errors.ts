@@ -7,6 +7,7 @@
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
+  ALREADY_EXISTS: 'ALREADY_EXISTS',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   TIMEOUT: 'TIMEOUT',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
@@ -41,6 +42,21 @@ export class BadUserInputError extends AppError {
 export class ServiceUnavailableError extends AppError {
   constructor(message = 'The graph database is not reachable right now; try again shortly.') {
     super(ErrorCode.SERVICE_UNAVAILABLE, message);
+  }
+}
+
+/**
+ * A write would make a second node with a unique key that another node has: typically two
+ * requests creating the same id at once, where each saw it free before the other committed.
+ */
+export class AlreadyExistsError extends AppError {
+  constructor(
+    readonly label: string,
+    readonly property: string,
+    readonly value: string,
+  ) {
+    const thing = label.replace(/^[A-Z]/, (c) => c.toLowerCase());
+    super(ErrorCode.ALREADY_EXISTS, `${/^[aeiou]/.test(thing) ? 'An' : 'A'} ${thing} with ${property} "${value}" exists already; update it instead, or give another ${property}.`, { field: `input.${property}` });
   }
 }
 

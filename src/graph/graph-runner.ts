@@ -1,5 +1,5 @@
 import neo4j, { type Driver, type ManagedTransaction, type RecordShape } from 'neo4j-driver';
-import { QueryTimeoutError, ServiceUnavailableError } from '../errors.js';
+import { AlreadyExistsError, QueryTimeoutError, ServiceUnavailableError } from '../errors.js';
 
 /**
  * The one place that runs Cypher. Every query goes through a managed transaction (so transient
@@ -129,6 +129,12 @@ export function translateDriverError(error: unknown, timeoutMs: number): unknown
   }
   if (code === 'Neo.ClientError.Transaction.TransactionTimedOut' || code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {
     return new QueryTimeoutError(timeoutMs);
+  }
+  if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+    // "Node(42) already exists with label `Organisation` and property `id` = 'x'": the id was
+    // free when the write checked it, and another transaction took it before this one committed.
+    const taken = /already exists with label `([^`]+)` and propert(?:y|ies) `([^`]+)` = (?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|(\S+))/.exec(String((error as Error).message));
+    if (taken) return new AlreadyExistsError(taken[1]!, taken[2]!, taken[3] ?? taken[4] ?? taken[5] ?? '');
   }
   return error;
 }

@@ -6,6 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler } from 'express';
+import { ipKeyGenerator } from 'express-rate-limit';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { callerFromHeader, CredentialsError } from '../auth/caller.js';
 import { ErrorCode } from '../errors.js';
@@ -17,7 +18,8 @@ import { errorLoggingPlugin } from './error-logging.plugin.js';
 import { createErrorFormatter } from './format-error.js';
 import { healthRouter } from './health.js';
 import { complexityLimitPlugin, depthLimitRule } from './query-limits.js';
-import { rateLimitMiddleware } from './rate-limit.js';
+import { CostBudget, rateLimitMiddleware } from './rate-limit.js';
+import { mutationAuthenticationPlugin } from './mutation-authentication.js';
 import { responseCachePlugins, type ResponseCacheSettings } from './response-cache.js';
 import { playgroundRouter } from './playground.js';
 import { explorerRouter } from './explorer.js';
@@ -42,6 +44,8 @@ export interface ApiSecurity {
   readonly contactsRequireAuth: boolean;
   /** 0 turns the limit off. */
   readonly rateLimitPerMinute: number;
+  /** Cost points a client may spend per minute (see http/query-limits.ts); 0 or absent turns the budget off. */
+  readonly rateLimitPointsPerMinute?: number;
   readonly maxQueryDepth: number;
   readonly maxQueryComplexity: number;
 }
@@ -60,6 +64,10 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   app.disable('x-powered-by');
   const httpServer = createServer(app);
   let draining = false;
+  // The client each request's context belongs to, for the budget of cost points.
+  const clients = new WeakMap<RequestContext, string>();
+  const pointsPerMinute = options.security.rateLimitPointsPerMinute ?? 0;
+  const costBudget = pointsPerMinute > 0 ? { budget: new CostBudget(pointsPerMinute), clientOf: (context: RequestContext) => clients.get(context) ?? 'unknown' } : undefined;
 
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,
@@ -76,7 +84,9 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs }),
       ApolloServerPluginLandingPageDisabled(),
       errorLoggingPlugin(),
-      complexityLimitPlugin(options.security.maxQueryComplexity),
+      // Before the limits: an anonymous mutation is refused as such, whatever its size or input.
+      mutationAuthenticationPlugin(),
+      complexityLimitPlugin(options.security.maxQueryComplexity, costBudget),
       ...responseCachePlugins(options.responseCache ?? { maxAgeSeconds: 0, maxSizeMb: 0 }),
     ],
   });
@@ -97,7 +107,10 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
           if (!(error instanceof CredentialsError)) throw error;
           throw new GraphQLError(error.message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
         });
-        return createContext({ logger: options.logger, graph: options.graph, settings: { contactsRequireAuth: options.security.contactsRequireAuth } }, requestId, caller, languageFromHeader(req.headers['accept-language']));
+        const context = createContext({ logger: options.logger, graph: options.graph, settings: { contactsRequireAuth: options.security.contactsRequireAuth } }, requestId, caller, languageFromHeader(req.headers['accept-language']));
+        // Counted like the request limit: by address, IPv6 by its /56.
+        clients.set(context, ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? ''));
+        return context;
       },
     }),
   );

@@ -1,14 +1,34 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import depthLimit from 'graphql-depth-limit';
 import { createRequire } from 'node:module';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
-import { GraphQLError, getNamedType, isListType, isNonNullType, type GraphQLOutputType, type ValidationContext, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  getNamedType,
+  getVariableValues,
+  isListType,
+  isNonNullType,
+  Kind,
+  type FragmentDefinitionNode,
+  type GraphQLArgument,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionNode,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
 import { ErrorCode, QueryLimitError } from '../errors.js';
-import { DEFAULT_PAGE_SIZE } from '../modules/common/pagination.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../modules/common/pagination.js';
+import type { CostAccount, CostBudget } from './rate-limit.js';
 
 /**
  * Limits that refuse an abusive query before it reaches the database: a depth limit (as a
- * validation rule) and a cost limit (computed once the operation is known, before execution).
+ * validation rule); a limit on root fields, a cost limit and the per-client budget of cost points
+ * (checked once the operation is known, before execution).
  */
 
 // Its ES module build imports graphql's ES module files by path, a second copy of graphql beside
@@ -39,36 +59,140 @@ export function depthLimitRule(maxDepth: number): ValidationRule {
 /** How many items a list field is assumed to return when nothing bounds it in the query. */
 const ASSUMED_LIST_SIZE = 10;
 
+/**
+ * The least a root field costs, whatever it selects: each one is resolved on its own and opens at
+ * least one transaction, so a thousand aliases of a cheap field are priced as a thousand queries.
+ */
+export const ROOT_FIELD_MIN_COST = 10;
+
+/** The most root fields (aliases included) one operation may ask for. */
+export const MAX_ROOT_FIELDS = 20;
+
 function isList(type: GraphQLOutputType): boolean {
   return isListType(isNonNullType(type) ? type.ofType : type);
 }
 
+interface Bounds {
+  readonly min: number;
+  readonly max: number;
+  readonly fallback: number;
+}
+
 /**
- * The cost of a field: 1, plus its children once, or times the page size for a field with a
- * `first` argument, or times an assumed fan-out for other lists. The `edges` of a connection are
- * already counted by the connection's `first`.
+ * The bounds an argument documents in its description ("1 to 100. Defaults to 20."), which the
+ * resolvers enforce; without them, a page of 1 to 100. The cost is estimated before the resolvers
+ * refuse a value out of bounds, so the estimate must never take the value as it is written.
  */
-export const costEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
-  if (typeof args.first === 'number') return 1 + args.first * childComplexity;
-  if (field.args.some((arg) => arg.name === 'first')) {
-    return 1 + (getNamedType(field.type).name.endsWith('Connection') ? DEFAULT_PAGE_SIZE : ASSUMED_LIST_SIZE) * childComplexity;
+function documentedBounds(arg: GraphQLArgument, fallback: number): Bounds {
+  const range = /\b(\d[\d,]*) to (\d[\d,]*)\b/.exec(arg.description ?? '');
+  const given = /Defaults to (\d[\d,]*)/.exec(arg.description ?? '');
+  const number = (text: string) => Number(text.replace(/,/g, ''));
+  const min = Math.max(1, range ? number(range[1]!) : 1);
+  const max = Math.max(min, range ? number(range[2]!) : MAX_PAGE_SIZE);
+  const byDefault = typeof arg.defaultValue === 'number' ? arg.defaultValue : given ? number(given[1]!) : fallback;
+  return { min, max, fallback: byDefault };
+}
+
+/** An argument's value as a multiplier: clamped to its documented bounds, never negative or 0. */
+function multiplier(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, name: string, fallback: number): number {
+  const arg = field.args.find((a) => a.name === name);
+  if (!arg) return fallback;
+  const { min, max, fallback: byDefault } = documentedBounds(arg, fallback);
+  const value = args[name];
+  const wanted = typeof value === 'number' && Number.isFinite(value) ? Math.trunc(value) : byDefault;
+  return Math.min(max, Math.max(min, wanted));
+}
+
+function fieldCost(parent: GraphQLCompositeType, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, childComplexity: number): number {
+  if (field.name === 'partnerNetwork') {
+    // The database walks `depth` hops out and keeps up to `first` organisations; nodes and edges
+    // (10 each as lists) grow with `first`.
+    const depth = multiplier(field, args, 'depth', 1);
+    const first = multiplier(field, args, 'first', 50);
+    return 1 + depth * first + Math.ceil(first / ASSUMED_LIST_SIZE) * childComplexity;
   }
-  if (field.name === 'edges') return 1 + childComplexity;
+  if (field.args.some((arg) => arg.name === 'first')) {
+    const assumed = getNamedType(field.type).name.endsWith('Connection') ? DEFAULT_PAGE_SIZE : ASSUMED_LIST_SIZE;
+    return 1 + multiplier(field, args, 'first', assumed) * childComplexity;
+  }
+  if (field.name === 'edges' && parent.name.endsWith('Connection')) return 1 + childComplexity;
   if (isList(field.type)) return 1 + ASSUMED_LIST_SIZE * childComplexity;
   return 1 + childComplexity;
-};
+}
 
-export function complexityLimitPlugin(maxComplexity: number): ApolloServerPlugin {
+/**
+ * The cost of a field: 1, plus its children once, or times the page size for a field with a
+ * `first` argument (clamped to the bounds it documents), or times an assumed fan-out for other
+ * lists. The `edges` of a connection (not other lists named so) are already counted by the
+ * connection's `first`. A root
+ * field costs at least {@link ROOT_FIELD_MIN_COST}.
+ */
+export function costEstimator(schema: GraphQLSchema): ComplexityEstimator {
+  const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(Boolean));
+  return ({ type, field, args, childComplexity }) => {
+    const cost = fieldCost(type, field, args, Math.max(0, childComplexity));
+    return roots.has(type as GraphQLObjectType) && !field.name.startsWith('__') ? Math.max(ROOT_FIELD_MIN_COST, cost) : cost;
+  };
+}
+
+/** The response keys of an operation's top level, through fragments: one resolver call each. */
+function rootFieldKeys(operation: OperationDefinitionNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>): Set<string> {
+  const keys = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (selections: readonly SelectionNode[]) => {
+    for (const selection of selections) {
+      if (selection.kind === Kind.FIELD) keys.add(selection.alias?.value ?? selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet.selections);
+      else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        const fragment = fragments.get(selection.name.value);
+        if (fragment) visit(fragment.selectionSet.selections);
+      }
+    }
+  };
+  visit(operation.selectionSet.selections);
+  return keys;
+}
+
+/** Where the limits plugin gets the budget of the client a request comes from. */
+export interface CostBudgetHook<TContext> {
+  readonly budget: CostBudget;
+  /** The client a request's context belongs to, e.g. its address. */
+  readonly clientOf: (context: TContext) => string;
+}
+
+/**
+ * Refuses, once the operation is known and before anything runs: more than
+ * {@link MAX_ROOT_FIELDS} root fields, an estimated cost above `maxComplexity`, and, with a
+ * budget, a cost the client has no points left for this minute. With a budget every answer says
+ * what the query cost and what is left, in `extensions.cost`.
+ */
+export function complexityLimitPlugin<TContext extends BaseContext>(maxComplexity: number, costBudget?: CostBudgetHook<TContext>): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
+      let charged: { requested: number; account: CostAccount } | undefined;
       return {
-        async didResolveOperation({ request, document, schema }) {
+        async didResolveOperation({ request, document, schema, operation, contextValue }) {
+          if (!operation) return;
+          const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+          const rootFields = rootFieldKeys(operation, fragments).size;
+          if (rootFields > MAX_ROOT_FIELDS) {
+            throw new GraphQLError(
+              `The query asks for ${rootFields} root fields (aliases included), and the limit is ${MAX_ROOT_FIELDS}. Send several requests, or ask for a list in one field.`,
+              { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, rootFields, maxRootFields: MAX_ROOT_FIELDS, http: { status: 400 } } },
+            );
+          }
+          // Variables are checked against their types only when the operation executes, after this
+          // hook; the estimate must not read them unchecked. Wrong ones are left to execution, which
+          // refuses them as BAD_USER_INPUT and runs nothing.
+          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          if (coerced.errors) return;
           const cost = getComplexity({
             schema,
             query: document,
             variables: request.variables ?? {},
             ...(request.operationName ? { operationName: request.operationName } : {}),
-            estimators: [costEstimator],
+            estimators: [costEstimator(schema)],
           });
           if (cost > maxComplexity) {
             throw new GraphQLError(
@@ -76,6 +200,24 @@ export function complexityLimitPlugin(maxComplexity: number): ApolloServerPlugin
               { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost, maxComplexity, http: { status: 400 } } },
             );
           }
+          if (!costBudget) return;
+          const account = costBudget.budget.charge(costBudget.clientOf(contextValue), cost);
+          charged = { requested: cost, account };
+          if (!account.granted) {
+            const retryAfter = Math.max(1, Math.ceil((account.resetAt - Date.now()) / 1000));
+            throw new GraphQLError(
+              `Rate limited: the query costs ${cost} points and this client has ${account.remaining} of ${account.limit} left this minute. Try again in ${retryAfter} s, or ask for less.`,
+              { extensions: { code: ErrorCode.RATE_LIMITED, http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) } } },
+            );
+          }
+        },
+        async willSendResponse({ response }) {
+          if (!charged || response.body.kind !== 'single') return;
+          const { requested, account } = charged;
+          response.body.singleResult.extensions = {
+            ...response.body.singleResult.extensions,
+            cost: { requested, limit: account.limit, remaining: account.remaining, resetAt: new Date(account.resetAt).toISOString() },
+          };
         },
       };
     },

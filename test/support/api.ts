@@ -22,7 +22,7 @@ export interface TestApi {
 export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-characters-long';
 
 /** Security settings of test servers: no rate limit, production's query limits. */
-export const TEST_SECURITY: ApiSecurity = { jwtSecret: TEST_JWT_SECRET, contactsRequireAuth: false, rateLimitPerMinute: 0, maxQueryDepth: 12, maxQueryComplexity: 25_000 };
+export const TEST_SECURITY: ApiSecurity = { jwtSecret: TEST_JWT_SECRET, contactsRequireAuth: false, rateLimitPerMinute: 0, rateLimitPointsPerMinute: 0, maxQueryDepth: 12, maxQueryComplexity: 25_000 };
 
 export function useTestApi(graph: GraphRunner, options: { production?: boolean; logger?: Logger; playground?: boolean; security?: Partial<ApiSecurity>; responseCache?: ResponseCacheSettings } = {}): TestApi {
   const api = {} as TestApi;

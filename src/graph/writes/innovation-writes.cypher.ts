@@ -1,5 +1,6 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { toCypherParams, type GraphRunner } from '../graph-runner.js';
+import { requireId, requireName } from '../../ids.js';
 import { PROJECT, type InnovationNode } from '../records.js';
 import { recordChange } from './history.cypher.js';
 import { runWrite, WriteProblemSignal } from './write-result.js';
@@ -172,7 +173,9 @@ async function checkOrigin(tx: ManagedTransaction, id: string): Promise<void> {
   }
 }
 
-export function createInnovation(graph: GraphRunner, actor: string, id: string, fields: InnovationFields & { title: string; summary: string; kind: string }) {
+export async function createInnovation(graph: GraphRunner, actor: string, id: string, fields: InnovationFields & { title: string; summary: string; kind: string }) {
+  requireName(fields.title, 'input.title');
+  requireId(id, { field: 'input.title', value: fields.title });
   return runWrite(graph, 'innovation.create', async (tx) => {
     if (await readInnovation(tx, id)) {
       throw new WriteProblemSignal({ code: 'ALREADY_EXISTS', message: `An innovation with id "${id}" exists already; update it instead, or give another id.`, field: 'input.id' });
@@ -191,7 +194,8 @@ export function createInnovation(graph: GraphRunner, actor: string, id: string, 
   });
 }
 
-export function updateInnovation(graph: GraphRunner, actor: string, id: string, fields: InnovationFields) {
+export async function updateInnovation(graph: GraphRunner, actor: string, id: string, fields: InnovationFields) {
+  if (fields.title !== undefined) requireName(fields.title, 'input.title');
   return runWrite(graph, 'innovation.update', async (tx) => {
     const before = await readInnovation(tx, id);
     if (!before) throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `No innovation has the id "${id}".`, field: 'id' });

@@ -1,5 +1,6 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { toCypherParams, type GraphRunner } from '../graph-runner.js';
+import { requireId, requireName } from '../../ids.js';
 import { PROJECT, type OrganisationNode } from '../records.js';
 import { recordChange } from './history.cypher.js';
 import { runWrite, WriteProblemSignal } from './write-result.js';
@@ -78,7 +79,15 @@ async function applyFields(tx: ManagedTransaction, id: string, fields: Organisat
   );
 }
 
-export function createOrganisation(graph: GraphRunner, actor: string, id: string, fields: OrganisationFields & { name: string; kind: string }) {
+/** The rules on names that no database lookup is needed for. */
+function checkNames(fields: OrganisationFields): void {
+  if (fields.name !== undefined) requireName(fields.name, 'input.name');
+  fields.aliases?.forEach((alias, i) => requireName(alias, `input.aliases[${i}]`));
+}
+
+export async function createOrganisation(graph: GraphRunner, actor: string, id: string, fields: OrganisationFields & { name: string; kind: string }) {
+  checkNames(fields);
+  requireId(id, { field: 'input.name', value: fields.name });
   return runWrite(graph, 'organisation.create', async (tx) => {
     if (await readOrganisation(tx, id)) {
       throw new WriteProblemSignal({ code: 'ALREADY_EXISTS', message: `An organisation with id "${id}" exists already; update it instead, or give another id.`, field: 'input.id' });
@@ -92,7 +101,8 @@ export function createOrganisation(graph: GraphRunner, actor: string, id: string
   });
 }
 
-export function updateOrganisation(graph: GraphRunner, actor: string, id: string, fields: OrganisationFields) {
+export async function updateOrganisation(graph: GraphRunner, actor: string, id: string, fields: OrganisationFields) {
+  checkNames(fields);
   return runWrite(graph, 'organisation.update', async (tx) => {
     const before = await readOrganisation(tx, id);
     if (!before) throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `No organisation has the id "${id}".`, field: 'id' });

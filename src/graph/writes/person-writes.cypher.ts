@@ -1,5 +1,6 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { toCypherParams, type GraphRunner } from '../graph-runner.js';
+import { requireId, requireName } from '../../ids.js';
 import { PROJECT, type PersonNode } from '../records.js';
 import { recordChange } from './history.cypher.js';
 import { runWrite, WriteProblemSignal } from './write-result.js';
@@ -59,7 +60,15 @@ async function applyFields(tx: ManagedTransaction, id: string, fields: PersonFie
   );
 }
 
-export function createPerson(graph: GraphRunner, actor: string, id: string, fields: PersonFields & { name: string }) {
+/** The rules on names that no database lookup is needed for. */
+function checkNames(fields: PersonFields): void {
+  if (fields.name !== undefined) requireName(fields.name, 'input.name');
+  fields.aliases?.forEach((alias, i) => requireName(alias, `input.aliases[${i}]`));
+}
+
+export async function createPerson(graph: GraphRunner, actor: string, id: string, fields: PersonFields & { name: string }) {
+  checkNames(fields);
+  requireId(id, { field: 'input.name', value: fields.name });
   return runWrite(graph, 'person.create', async (tx) => {
     if (await readPerson(tx, id)) {
       throw new WriteProblemSignal({ code: 'ALREADY_EXISTS', message: `A person with id "${id}" exists already; update them instead, or give another id.`, field: 'input.id' });
@@ -73,7 +82,8 @@ export function createPerson(graph: GraphRunner, actor: string, id: string, fiel
   });
 }
 
-export function updatePerson(graph: GraphRunner, actor: string, id: string, fields: PersonFields) {
+export async function updatePerson(graph: GraphRunner, actor: string, id: string, fields: PersonFields) {
+  checkNames(fields);
   return runWrite(graph, 'person.update', async (tx) => {
     const before = await readPerson(tx, id);
     if (!before) throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `No person has the id "${id}".`, field: 'id' });

@@ -1,4 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
+import { AlreadyExistsError } from '../../errors.js';
 import type { GraphRunner } from '../graph-runner.js';
 
 /**
@@ -29,13 +30,15 @@ export class WriteProblemSignal extends Error {
 
 /**
  * Runs a write in one transaction. A {@link WriteProblemSignal} thrown by the work rolls it back
- * and comes back as a failed result; any other error is a fault and is thrown.
+ * and comes back as a failed result, as does a unique key another transaction took first (the
+ * runner's {@link AlreadyExistsError}); any other error is thrown.
  */
 export async function runWrite<T>(graph: GraphRunner, tag: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<WriteResult<T>> {
   try {
     return succeeded(await graph.writeTransaction({ tag }, work));
   } catch (error) {
     if (error instanceof WriteProblemSignal) return failed(error.problem);
+    if (error instanceof AlreadyExistsError) return failed({ code: 'ALREADY_EXISTS', message: error.message, field: `input.${error.property}` });
     throw error;
   }
 }
