@@ -174,25 +174,6 @@ export function nameQuery(concepts: readonly Concept[]): string | null {
     .join(' ');
 }
 
-/**
- * "More like this": the significant words of a text as one ranked query over every field, each
- * word once. Rarity is Lucene's business (its scoring weighs rare words up), so the words are not
- * filtered further than stop words; long texts keep their first `limit` distinct stems.
- */
-export function moreLikeThisQuery(text: string, limit = 60): string | null {
-  const seen = new Set<string>();
-  const picked: string[] = [];
-  for (const word of words(text)) {
-    if (word.length < 3 || /^\d+$/.test(word)) continue;
-    const stem = danishStem(word);
-    if (seen.has(stem)) continue;
-    seen.add(stem);
-    picked.push(word);
-    if (picked.length >= limit) break;
-  }
-  return picked.length === 0 ? null : picked.join(' ');
-}
-
 /** Stems of a text's meaningful words, mapped to the first way the text writes each. */
 export function stemsOf(text: string): Map<string, string> {
   const stems = new Map<string, string>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseQuery, danishStem, innovationQuery, moreLikeThisQuery, nameQuery, words } from '../../src/graph/search-query.js';
+import { analyseQuery, danishStem, innovationQuery, nameQuery, towardsDanish, words } from '../../src/graph/search-query.js';
 import { compoundParts, cosine, countTerms, termVector } from '../../src/graph/text-similarity.js';
 import { rankSearchHits } from '../../src/graph/search-ranking.js';
 
@@ -63,9 +63,11 @@ describe('nameQuery', () => {
   });
 });
 
-describe('moreLikeThisQuery', () => {
-  it('keeps each stem once and drops numbers and very short words', () => {
-    expect(moreLikeThisQuery('Mænd mødes, mænd taler; 12 ud af 20 er ensomme')).toBe('mænd mødes taler ensomme');
+describe('towardsDanish', () => {
+  it('turns English words into the Danish ones and leaves Danish text as it is', () => {
+    expect(towardsDanish('groups for lonely older men')).toContain('ensomme');
+    expect(towardsDanish('groups for lonely older men')).not.toContain(' for ');
+    expect(towardsDanish('Ensomme mænd mødes')).toBe('Ensomme mænd mødes');
   });
 });
 
