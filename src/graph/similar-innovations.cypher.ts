@@ -95,8 +95,10 @@ const candidatesSubquery = (hasLookup: boolean) => `
       ${hasLookup ? "CALL db.index.fulltext.queryNodes('innovation_search', $lookup, {limit: $textHits}) YIELD node RETURN collect(node.id) AS hits" : 'RETURN [] AS hits'}
     }
     CALL () { MATCH (x:Innovation) RETURN toFloat(count(x)) AS total }
+    // A theme's rarity from its degree (only innovations are ABOUT a theme), which Neo4j reads
+    // from the node's relationship count instead of visiting every innovation.
     WITH i, hits, total,
-      CASE WHEN i IS NULL THEN [] ELSE [(i)-[:ABOUT]->(t:Theme) | {id: t.id, name: t.name, nameEn: t.nameEn, kind: t.kind, weight: log(1.0 + total / COUNT { (t)<-[:ABOUT]-(:Innovation) })}] END AS ownThemes
+      CASE WHEN i IS NULL THEN [] ELSE [(i)-[:ABOUT]->(t:Theme) | {id: t.id, name: t.name, nameEn: t.nameEn, kind: t.kind, weight: log(1.0 + total / COUNT { (t)<-[:ABOUT]-() })}] END AS ownThemes
     CALL (i, hits) {
       WITH i WHERE i IS NOT NULL
       MATCH (i)-[:ABOUT]->(:Theme)<-[:ABOUT]-(j:Innovation) RETURN DISTINCT j LIMIT $neighbours
@@ -109,10 +111,10 @@ const candidatesSubquery = (hasLookup: boolean) => `
     WITH i, j, total, ownThemes
     WHERE (i IS NULL OR j <> i) AND coalesce(j.retired, false) = false
     WITH i, j, ownThemes,
-      [(j)-[:ABOUT]->(t:Theme) | {id: t.id, weight: log(1.0 + total / COUNT { (t)<-[:ABOUT]-(:Innovation) })}] AS otherThemes,
+      [(j)-[:ABOUT]->(t:Theme) | {id: t.id, weight: log(1.0 + total / COUNT { (t)<-[:ABOUT]-() })}] AS otherThemes,
       CASE WHEN i IS NULL THEN [] ELSE COLLECT {
         MATCH (i)<-[:PARTNER_IN]-(o:Organisation)-[:PARTNER_IN]->(j)
-        RETURN DISTINCT {name: o.name, weight: 1.0 / sqrt(COUNT { (o)-[:PARTNER_IN|NOMINATED|MADE]->(:Innovation) })}
+        RETURN DISTINCT {name: o.name, weight: 1.0 / sqrt(COUNT { (o)-[:PARTNER_IN|NOMINATED|MADE]->() })}
       } END AS partners
     WITH j, partners,
       [t IN ownThemes WHERE any(o IN otherThemes WHERE o.id = t.id)] AS shared,
