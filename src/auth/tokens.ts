@@ -45,10 +45,14 @@ export class TokenError extends Error {
 export async function verifyToken(token: string, secret: string): Promise<TokenClaims> {
   let payload;
   try {
-    ({ payload } = await jwtVerify(token, key(secret), { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: ['HS256'], clockTolerance: 5 }));
+    // A token without an expiry would be valid for ever once leaked: exp is required.
+    ({ payload } = await jwtVerify(token, key(secret), { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: ['HS256'], clockTolerance: 5, requiredClaims: ['exp'] }));
   } catch (error) {
     if (error instanceof errors.JWTExpired) throw new TokenError('The access token has expired; ask for a new one.');
     if (error instanceof errors.JWSSignatureVerificationFailed) throw new TokenError('The access token is not signed by this service.');
+    if (error instanceof errors.JWTClaimValidationFailed && error.reason === 'missing' && error.claim === 'exp') {
+      throw new TokenError('The access token has no expiry; tokens of this service always expire.');
+    }
     if (error instanceof errors.JWTClaimValidationFailed) throw new TokenError(`The access token is not for this service (${error.claim} claim).`);
     throw new TokenError('The access token is malformed.');
   }

@@ -45,7 +45,9 @@ export function createErrorFormatter(options: { production: boolean; schema?: Gr
     }
     const code = String(formatted.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
     if (PUBLIC_CODES.has(code)) {
-      return options.production ? withoutStacktrace(formatted) : formatted;
+      // graphql-js suggests field and type names a query got wrong ("Did you mean ...?"), which
+      // in production would hand out the schema that introspection being off keeps private.
+      return options.production ? withoutStacktrace({ ...formatted, message: formatted.message.replace(/\s*Did you mean[^?]*\?/g, '') }) : formatted;
     }
     // Faults were logged with their request id by the error-logging plugin.
     if (!options.production) return formatted;

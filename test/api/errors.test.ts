@@ -50,6 +50,13 @@ describe('internal errors', () => {
     expect(headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('suggest no field names in production, where the schema is not published', async () => {
+    const { body: hidden } = await post(production.baseUrl, { query: '{ innovatio(id: "min-video") { id } }' });
+    expect(hidden.errors![0]!.message).toBe('Cannot query field "innovatio" on type "Query".');
+    const { body: helped } = await post(development.baseUrl, { query: '{ innovatio(id: "min-video") { id } }' });
+    expect(helped.errors![0]!.message).toMatch(/Did you mean "innovation"/);
+  });
+
   it('hide stack traces in production even for user errors', async () => {
     const { body } = await post(production.baseUrl, { query: '{ innovations(first: 1000) { totalCount } }' });
     expect(body.errors![0]).toMatchObject({ message: 'first must be a whole number from 1 to 100, got 1000', extensions: { code: 'BAD_USER_INPUT' } });

@@ -29,15 +29,15 @@ const key = (secret: string) => new TextEncoder().encode(secret);
 const now = () => Math.floor(Date.now() / 1000);
 
 /** A token as this service issues them, with one thing about it changed. */
-function token(change: { secret?: string; issuer?: string; audience?: string; roles?: unknown[]; expiresAt?: number }): Promise<string> {
-  return new SignJWT({ roles: change.roles ?? ['editor'] })
+function token(change: { secret?: string; issuer?: string; audience?: string; roles?: unknown[]; expiresAt?: number | null }): Promise<string> {
+  const jwt = new SignJWT({ roles: change.roles ?? ['editor'] })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject('mallory')
     .setIssuer(change.issuer ?? TOKEN_ISSUER)
     .setAudience(change.audience ?? TOKEN_AUDIENCE)
-    .setIssuedAt(now() - 3_600)
-    .setExpirationTime(change.expiresAt ?? now() + 600)
-    .sign(key(change.secret ?? TEST_JWT_SECRET));
+    .setIssuedAt(now() - 3_600);
+  if (change.expiresAt !== null) jwt.setExpirationTime(change.expiresAt ?? now() + 600);
+  return jwt.sign(key(change.secret ?? TEST_JWT_SECRET));
 }
 
 const QUERY = '{ innovation(id: "min-video") { id title } }';
@@ -55,6 +55,7 @@ async function writtenCounts(): Promise<{ organisations: number; changes: number
 const refusals: [string, () => Promise<string>, string][] = [
   ['a token signed with another secret', async () => `Bearer ${await token({ secret: 'another-secret-that-is-also-32-characters-long' })}`, 'The access token is not signed by this service.'],
   ['an expired token', async () => `Bearer ${await token({ expiresAt: now() - 60 })}`, 'The access token has expired; ask for a new one.'],
+  ['a token that never expires', async () => `Bearer ${await token({ expiresAt: null })}`, 'The access token has no expiry; tokens of this service always expire.'],
   ['a token issued by someone else', async () => `Bearer ${await token({ issuer: 'someone-else' })}`, 'The access token is not for this service (iss claim).'],
   ['a token for another audience', async () => `Bearer ${await token({ audience: 'another-api' })}`, 'The access token is not for this service (aud claim).'],
   ['a token with an unknown role', async () => `Bearer ${await token({ roles: ['superuser'] })}`, 'The access token names no subject or no known role.'],
