@@ -7,6 +7,9 @@ import { AlreadyExistsError, QueryTimeoutError, ServiceUnavailableError } from '
  * has its driver errors turned into the API's own errors here and nowhere else.
  */
 
+/** How long after a transaction's own timeout the caller gives up on a database that does not answer. */
+export const CLIENT_DEADLINE_GRACE_MS = 2_000;
+
 export interface QueryOptions {
   /** Shown in Neo4j's query log and `SHOW TRANSACTIONS`, e.g. the resolver or loader name. */
   readonly tag: string;
@@ -92,14 +95,26 @@ export class GraphRunner {
     const config = { timeout: timeoutMs, metadata: { app: 'innovation-graph', tag: options.tag } };
     const started = performance.now();
     let ok = false;
+    // Neo4j enforces the timeout itself, but a database that stops answering altogether (a frozen
+    // JVM, a dead network path) never says so: the caller stops waiting a little after it.
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new QueryTimeoutError(timeoutMs)), timeoutMs + CLIENT_DEADLINE_GRACE_MS);
+    });
+    let abandoned = false;
     try {
-      const result = mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+      const result = await Promise.race([mode === 'READ' ? session.executeRead(work, config) : session.executeWrite(work, config), deadline]);
       ok = true;
       return result;
     } catch (error) {
+      abandoned = error instanceof QueryTimeoutError;
       throw translateDriverError(error, timeoutMs);
     } finally {
-      await session.close().catch(() => undefined);
+      clearTimeout(timer);
+      // A session whose database is not answering cannot close either; it is left to the driver,
+      // whose transaction Neo4j ends on its own timeout once it answers again.
+      if (abandoned) void session.close().catch(() => undefined);
+      else await session.close().catch(() => undefined);
       const ms = performance.now() - started;
       for (const listener of this.listeners) listener({ tag: options.tag, mode, ms, ok });
     }

@@ -1,0 +1,87 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/config.js';
+import { createDriver, waitForNeo4j } from '../../src/graph/driver.js';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/graph/embedded-neo4j.js';
+import { CLIENT_DEADLINE_GRACE_MS, GraphRunner } from '../../src/graph/graph-runner.js';
+import { applyGraphSchema } from '../../src/graph/schema-setup.js';
+import { createApiServer, type ApiServer } from '../../src/http/api-server.js';
+import { createLogger } from '../../src/logger.js';
+import { buildApiSchema } from '../../src/modules/schema.js';
+import { TEST_SECURITY } from '../support/api.js';
+import { freePort } from '../support/free-port.js';
+
+/**
+ * The database stops answering without going away (its JVM frozen with SIGSTOP): a request must
+ * still end, with a timeout, shortly after the transaction timeout, not hang for as long as the
+ * database does. This file owns a second embedded Neo4j, so freezing it leaves the run's alone.
+ */
+
+const TIMEOUT_MS = 3_000;
+const dataDir = path.join(projectRoot, '.data', `neo4j-freeze-test-${process.pid}`);
+let embedded: EmbeddedNeo4j | undefined;
+let driver: Driver;
+let server: ApiServer;
+let baseUrl: string;
+let frozen = false;
+
+beforeAll(async () => {
+  embedded = await startEmbeddedNeo4j({ projectRoot, boltPort: await freePort(), dataDir, heap: '512m', pageCache: '64m' });
+  driver = createDriver({ uri: embedded.uri, user: 'neo4j', password: undefined });
+  await waitForNeo4j(driver, embedded.uri, 60_000);
+  await applyGraphSchema(new GraphRunner(driver, { database: 'neo4j', timeoutMs: 60_000 }), projectRoot);
+  const graph = new GraphRunner(driver, { database: 'neo4j', timeoutMs: TIMEOUT_MS });
+  server = await createApiServer({ schema: await buildApiSchema(), graph, logger: createLogger('silent'), production: false, shutdownGraceMs: 1_000, security: TEST_SECURITY });
+  baseUrl = (await server.listen(0, '127.0.0.1')).replace(/\/graphql$/, '');
+}, 180_000);
+
+afterAll(async () => {
+  if (frozen && embedded) process.kill(embedded.pid, 'SIGCONT');
+  await server?.stop();
+  await driver?.close();
+  await embedded?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}, 60_000);
+
+async function ask(): Promise<{ code: unknown; ms: number }> {
+  const started = performance.now();
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ graphStatistics { organisations } }' }),
+    signal: AbortSignal.timeout(60_000),
+  });
+  const body = (await response.json()) as { errors?: { extensions: { code: unknown } }[] };
+  return { code: body.errors?.[0]?.extensions.code ?? null, ms: performance.now() - started };
+}
+
+describe('a database that stops answering', () => {
+  it('answers normally before', { timeout: 60_000 }, async () => {
+    // Warm: the first query compiles its plan on a cold JVM.
+    for (let i = 0; i < 3; i += 1) await ask();
+    expect((await ask()).code).toBeNull();
+  });
+
+  it('ends a request with TIMEOUT shortly after the transaction timeout while it is frozen', { timeout: 60_000 }, async () => {
+    process.kill(embedded!.pid, 'SIGSTOP');
+    frozen = true;
+    const { code, ms } = await ask();
+    expect(code).toBe('TIMEOUT');
+    expect(ms).toBeGreaterThanOrEqual(TIMEOUT_MS);
+    expect(ms).toBeLessThan(TIMEOUT_MS + CLIENT_DEADLINE_GRACE_MS + 5_000);
+  });
+
+  it('answers again once the database does', { timeout: 60_000 }, async () => {
+    process.kill(embedded!.pid, 'SIGCONT');
+    frozen = false;
+    const started = Date.now();
+    let code: unknown = 'not yet';
+    while (code !== null && Date.now() - started < 30_000) {
+      ({ code } = await ask());
+      if (code !== null) await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(code).toBeNull();
+  });
+});
