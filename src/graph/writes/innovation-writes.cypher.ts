@@ -161,6 +161,36 @@ async function applyFields(tx: ManagedTransaction, actor: string, id: string, fi
   );
 }
 
+/**
+ * Refuses to make an organisation that adopted the innovation one of its nominators or makers: an
+ * organisation cannot adopt its own innovation, whichever is recorded first. The innovation's
+ * lock (taken first) makes this queue behind a concurrent recordAdoption, which locks it too.
+ */
+async function checkNoAdopterBecomesOrigin(tx: ManagedTransaction, id: string, fields: InnovationFields): Promise<void> {
+  await tx.run('MATCH (i:Innovation {id: $id}) SET i._lock = true REMOVE i._lock', { id });
+  for (const [key, role] of [
+    ['nominatorIds', 'nominator'],
+    ['makerIds', 'maker'],
+  ] as const) {
+    const ids = fields[key];
+    if (!ids || ids.length === 0) continue;
+    const result = await tx.run(
+      `UNWIND $ids AS x
+       MATCH (o:Organisation {id: x})-[:ADOPTED]->(i:Innovation {id: $id})
+       RETURN o.id AS id, o.name AS name, i.title AS title ORDER BY o.id LIMIT 1`,
+      { ids: [...new Set(ids)], id },
+    );
+    const row = result.records[0];
+    if (row) {
+      throw new WriteProblemSignal({
+        code: 'CONFLICT',
+        message: `${row.get('name') as string} (${row.get('id') as string}) adopted "${row.get('title') as string}" (${id}), so it cannot become its ${role}; an organisation cannot adopt its own innovation.`,
+        field: `input.${key}`,
+      });
+    }
+  }
+}
+
 /** An innovation's origin is its makers, else its nominators: it must keep at least one. */
 async function checkOrigin(tx: ManagedTransaction, id: string): Promise<void> {
   const result = await tx.run('MATCH (i:Innovation {id: $id}) RETURN EXISTS { (i)<-[:NOMINATED|MADE]-(:Organisation) } AS hasOrigin', { id });
@@ -200,6 +230,7 @@ export async function updateInnovation(graph: GraphRunner, actor: string, id: st
     const before = await readInnovation(tx, id);
     if (!before) throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `No innovation has the id "${id}".`, field: 'id' });
     await checkReferences(tx, fields);
+    if (fields.nominatorIds !== undefined || fields.makerIds !== undefined) await checkNoAdopterBecomesOrigin(tx, id, fields);
     await applyFields(tx, actor, id, fields);
     if (fields.nominatorIds !== undefined || fields.makerIds !== undefined) await checkOrigin(tx, id);
     const after = (await readInnovation(tx, id))!;

@@ -135,6 +135,39 @@ async function moveRelationships(tx: ManagedTransaction, kind: MergeKind, keepId
   }
 }
 
+/**
+ * Checks, after the relationships moved, what the merge must not make: a PART_OF or BUILDS_ON loop
+ * through the kept node (the only node that gained relationships), an adoption of an innovation
+ * the kept organisation nominated or made, or an adoption from the kept organisation by itself.
+ * Any of them refuses the whole merge (it rolls back); nothing is dropped silently.
+ */
+async function checkMerged(tx: ManagedTransaction, kind: MergeKind, keepId: string, mergeId: string): Promise<void> {
+  const result = await tx.run(
+    `MATCH (k:${kind.label} {id: $keepId})
+     RETURN EXISTS { (k)-[:PART_OF*]->(k) } AS partOfLoop,
+            EXISTS { (k)-[:BUILDS_ON*]->(k) } AS buildsOnLoop,
+            COLLECT { MATCH (k)-[:ADOPTED]->(i:Innovation) WHERE EXISTS { (k)-[:NOMINATED|MADE]->(i) } RETURN i.title ORDER BY i.title } AS ownAdopted,
+            COLLECT { MATCH (k)-[:ADOPTED {fromId: $keepId}]->(i:Innovation) RETURN i.title ORDER BY i.title } AS adoptedFromSelf,
+            k.name AS keptName`,
+    { keepId },
+  );
+  const row = result.records[0]!;
+  const keptName = row.get('keptName') as string;
+  const refuse = (message: string) => {
+    throw new WriteProblemSignal({ code: 'CONFLICT', message: `Merging "${mergeId}" into "${keepId}" ${message}; nothing was merged.`, field: 'mergeId' });
+  };
+  if (row.get('partOfLoop')) refuse(`would make ${keptName} part of itself (a PART_OF loop in the hierarchy)`);
+  if (row.get('buildsOnLoop')) refuse('would make a BUILDS_ON loop in the lineage');
+  const ownAdopted = row.get('ownAdopted') as string[];
+  if (ownAdopted.length > 0) {
+    refuse(`would make ${keptName} adopt its own innovation (${ownAdopted.map((t) => `"${t}"`).join(', ')}, which it nominated or made); an organisation cannot adopt its own innovation`);
+  }
+  const adoptedFromSelf = row.get('adoptedFromSelf') as string[];
+  if (adoptedFromSelf.length > 0) {
+    refuse(`would make ${keptName} adopt ${adoptedFromSelf.map((t) => `"${t}"`).join(', ')} from itself`);
+  }
+}
+
 /** Adds the merged node's name and aliases to the kept node's aliases (once each, never its own name). */
 async function takeOverNames(tx: ManagedTransaction, kind: MergeKind, keepId: string, names: string[]): Promise<void> {
   await tx.run(
@@ -168,6 +201,7 @@ function merge<T extends { name: string }>(graph: GraphRunner, kind: MergeKind, 
     const merged = await readNode<T>(tx, kind, mergeId);
     const relationships = await countRelationships(tx, kind, mergeId);
     await moveRelationships(tx, kind, keepId, mergeId);
+    await checkMerged(tx, kind, keepId, mergeId);
     await takeOverNames(tx, kind, keepId, [merged.node.name, ...merged.aliases]);
     const after = await readNode<T>(tx, kind, keepId);
     // Both changes are written before the merged node loses its label: the history links a change

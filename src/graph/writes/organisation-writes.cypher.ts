@@ -19,6 +19,29 @@ async function readOrganisation(tx: ManagedTransaction, id: string): Promise<Org
   return (result.records[0]?.get('node') as OrganisationNode | undefined) ?? null;
 }
 
+/**
+ * Takes the write locks of the organisation and of the new parent with every organisation above it,
+ * then reads the chain above the parent again and locks what joined it meanwhile, until nothing new
+ * appears. Two updates that could close a ring between them then share a locked node and queue
+ * (or deadlock, which Neo4j detects and the driver retries): the later one's loop check reads the
+ * parent link the earlier one committed. On a tree the chain above a node is short.
+ */
+async function lockHierarchy(tx: ManagedTransaction, id: string, parentId: string): Promise<void> {
+  const locked = new Set<string>();
+  for (let round = 0; round < 100; round += 1) {
+    const found = await tx.run(
+      `MATCH (p:Organisation {id: $parentId})
+       RETURN [p.id] + COLLECT { MATCH (p)-[:PART_OF*]->(above:Organisation) RETURN DISTINCT above.id } AS ids`,
+      { parentId },
+    );
+    const ids = [id, ...((found.records[0]?.get('ids') as string[] | undefined) ?? [])].filter((x) => !locked.has(x));
+    if (ids.length === 0) return;
+    const unique = [...new Set(ids)].sort();
+    await tx.run('UNWIND $ids AS x MATCH (o:Organisation {id: x}) SET o._lock = true REMOVE o._lock', { ids: unique });
+    unique.forEach((x) => locked.add(x));
+  }
+}
+
 /** Checks that the region and parent an organisation is to point at exist (and no cycle forms). */
 async function checkReferences(tx: ManagedTransaction, id: string, fields: OrganisationFields): Promise<void> {
   if (fields.regionId) {
@@ -29,9 +52,11 @@ async function checkReferences(tx: ManagedTransaction, id: string, fields: Organ
   }
   if (fields.parentId) {
     if (fields.parentId === id) throw new WriteProblemSignal({ code: 'CONFLICT', message: 'input.parentId cannot be the organisation itself', field: 'input.parentId' });
+    await lockHierarchy(tx, id, fields.parentId);
+    // Unbounded: a hierarchy is a tree, so the chain above the parent is its only path upwards.
     const found = await tx.run(
       `MATCH (p:Organisation {id: $parentId})
-       RETURN p.id AS id, EXISTS { MATCH (p)-[:PART_OF*1..10]->(:Organisation {id: $id}) } AS wouldLoop`,
+       RETURN p.id AS id, EXISTS { MATCH (p)-[:PART_OF*]->(:Organisation {id: $id}) } AS wouldLoop`,
       { parentId: fields.parentId, id },
     );
     const row = found.records[0];

@@ -272,8 +272,26 @@ export interface LineageFields extends SpreadFact {
   buildsOnId: string;
 }
 
-/** How many BUILDS_ON steps the loop check follows: lineage in the sources is a few generations deep. */
-export const LINEAGE_CHECK_DEPTH = 10;
+/**
+ * Takes the write locks of every innovation the earlier one builds on, directly or not, reading
+ * them again until no new one appears (the ends are locked already). Two links that could close a
+ * loop between them then share a locked innovation and queue (or deadlock, which Neo4j detects and
+ * the driver retries), so the later one's loop check reads what the earlier one committed.
+ */
+async function lockLineage(tx: ManagedTransaction, buildsOnId: string, alreadyLocked: string[]): Promise<void> {
+  const locked = new Set(alreadyLocked);
+  for (let round = 0; round < 100; round += 1) {
+    const found = await tx.run(
+      `MATCH (:Innovation {id: $buildsOnId})-[:BUILDS_ON*]->(earlier:Innovation)
+       RETURN collect(DISTINCT earlier.id) AS ids`,
+      { buildsOnId },
+    );
+    const ids = [...new Set((found.records[0]?.get('ids') as string[] | undefined) ?? [])].filter((x) => !locked.has(x)).sort();
+    if (ids.length === 0) return;
+    await tx.run('UNWIND $ids AS x MATCH (i:Innovation {id: x}) SET i._lock = true REMOVE i._lock', { ids });
+    ids.forEach((x) => locked.add(x));
+  }
+}
 
 export function linkInnovations(graph: GraphRunner, actor: string, fields: LineageFields) {
   return runWrite(graph, 'relation.linkInnovations', async (tx) => {
@@ -286,9 +304,11 @@ export function linkInnovations(graph: GraphRunner, actor: string, fields: Linea
     if (innovationId === buildsOnId) {
       throw new WriteProblemSignal({ code: 'CONFLICT', message: `input.buildsOnId cannot be the innovation itself ("${innovationId}")`, field: 'input.buildsOnId' });
     }
+    await lockLineage(tx, buildsOnId, [innovationId, buildsOnId]);
+    // Unbounded: every path from the earlier innovation on, however long.
     const loop = await tx.run(
       `MATCH (b:Innovation {id: $buildsOnId}), (i:Innovation {id: $innovationId})
-       RETURN EXISTS { (b)-[:BUILDS_ON*1..${LINEAGE_CHECK_DEPTH}]->(i) } AS wouldLoop`,
+       RETURN EXISTS { (b)-[:BUILDS_ON*]->(i) } AS wouldLoop`,
       { innovationId, buildsOnId },
     );
     if (loop.records[0]!.get('wouldLoop')) {
