@@ -10,6 +10,9 @@ import { AlreadyExistsError, QueryTimeoutError, ServiceUnavailableError } from '
 /** How long after a transaction's own timeout the caller gives up on a database that does not answer. */
 export const CLIENT_DEADLINE_GRACE_MS = 2_000;
 
+/** The client-side deadline passed without a word from the database. */
+class DeadlineError extends Error {}
+
 export interface QueryOptions {
   /** Shown in Neo4j's query log and `SHOW TRANSACTIONS`, e.g. the resolver or loader name. */
   readonly tag: string;
@@ -95,11 +98,12 @@ export class GraphRunner {
     const config = { timeout: timeoutMs, metadata: { app: 'innovation-graph', tag: options.tag } };
     const started = performance.now();
     let ok = false;
-    // Neo4j enforces the timeout itself, but a database that stops answering altogether (a frozen
-    // JVM, a dead network path) never says so: the caller stops waiting a little after it.
+    // Neo4j enforces the timeout itself (TIMEOUT), but a database that stops answering altogether
+    // (a frozen JVM, a dead network path) never says so: the caller stops waiting a little after
+    // it, and since not even the timeout came back, the database counts as unavailable.
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new QueryTimeoutError(timeoutMs)), timeoutMs + CLIENT_DEADLINE_GRACE_MS);
+      timer = setTimeout(() => reject(new DeadlineError()), timeoutMs + CLIENT_DEADLINE_GRACE_MS);
     });
     let abandoned = false;
     try {
@@ -107,8 +111,8 @@ export class GraphRunner {
       ok = true;
       return result;
     } catch (error) {
-      abandoned = error instanceof QueryTimeoutError;
-      throw translateDriverError(error, timeoutMs);
+      abandoned = error instanceof DeadlineError;
+      throw abandoned ? new ServiceUnavailableError() : translateDriverError(error, timeoutMs);
     } finally {
       clearTimeout(timer);
       // A session whose database is not answering cannot close either; it is left to the driver,
