@@ -212,15 +212,20 @@ async function runSearch(client: GraphQLClient, errors: ErrorLog, judged: Search
     const { ids, error } = await ask(client, errors, `search "${j.query}"`, document, { text: j.query, first: FETCH }, (data: { search: SearchHits | { edges: SearchHits } }) =>
       (Array.isArray(data.search) ? data.search : data.search.edges).map((hit) => hit.node.id ?? '?'),
     );
-    rows.push({
-      key: j.query,
-      figures: { 'nDCG@10': ndcg(ids, j.relevant, K_SEARCH), 'R@10': recall(ids, j.relevant, K_SEARCH) },
-      answers: ids.length,
-      top: ids,
-      ...(error ? { error } : {}),
-    });
+    rows.push(rankedRow(j, ids, error));
   }
   return summarise('search(text)', ['nDCG@10', 'R@10'], rows);
+}
+
+/** A ranked list's figures against one judged query. */
+function rankedRow(j: SearchJudgement, ids: string[], error: string | undefined): Row {
+  return {
+    key: j.query,
+    figures: { 'nDCG@10': ndcg(ids, j.relevant, K_SEARCH), 'R@10': recall(ids, j.relevant, K_SEARCH) },
+    answers: ids.length,
+    top: ids,
+    ...(error ? { error } : {}),
+  };
 }
 
 const INNOVATION_IDS = new Set<string>();
@@ -246,13 +251,7 @@ async function runInnovationsText(client: GraphQLClient, errors: ErrorLog, judge
     const { ids, error } = await ask(client, errors, `innovations text "${j.query}"`, INNOVATIONS_TEXT, { text: j.query, first: FETCH }, (data: { innovations: { edges: { node: { id: string } }[] } }) =>
       data.innovations.edges.map((e) => e.node.id),
     );
-    rows.push({
-      key: j.query,
-      figures: { 'nDCG@10': ndcg(ids, j.relevant, K_SEARCH), 'R@10': recall(ids, j.relevant, K_SEARCH) },
-      answers: ids.length,
-      top: ids,
-      ...(error ? { error } : {}),
-    });
+    rows.push(rankedRow(j, ids, error));
   }
   return summarise(field, ['nDCG@10', 'R@10'], rows);
 }
