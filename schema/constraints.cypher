@@ -40,3 +40,8 @@ CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
 CREATE INDEX adopted_year IF NOT EXISTS FOR ()-[r:ADOPTED]-() ON (r.year);
 CREATE INDEX change_entity IF NOT EXISTS FOR (n:Change) ON (n.entityId);
 CREATE INDEX change_at IF NOT EXISTS FOR (n:Change) ON (n.at);
+
+// Merged nodes keep their id as a pointer to the node they were merged into: looked up when a
+// write names an old id, and when a new node would take one.
+CREATE CONSTRAINT merged_organisation_id IF NOT EXISTS FOR (n:MergedOrganisation) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT merged_person_id IF NOT EXISTS FOR (n:MergedPerson) REQUIRE n.id IS UNIQUE;

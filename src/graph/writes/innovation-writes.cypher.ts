@@ -3,6 +3,7 @@ import { toCypherParams, type GraphRunner } from '../graph-runner.js';
 import { requireId, requireName } from '../../ids.js';
 import { PROJECT, type InnovationNode } from '../records.js';
 import { recordChange } from './history.cypher.js';
+import { lockNodes, requireFreeId, requireNodes } from './node-locks.cypher.js';
 import { runWrite, WriteProblemSignal } from './write-result.js';
 
 export interface InnovationSourceFields {
@@ -162,12 +163,20 @@ async function applyFields(tx: ManagedTransaction, actor: string, id: string, fi
 }
 
 /**
+ * Locks the organisations to become nominators or makers before they are checked, so that a merge
+ * cannot take one away between the check and the link.
+ */
+async function lockOrigins(tx: ManagedTransaction, fields: InnovationFields): Promise<void> {
+  const ids = [...(fields.nominatorIds ?? []), ...(fields.makerIds ?? [])];
+  await lockNodes(tx, ids.map((id) => ({ label: 'Organisation' as const, id, field: 'input.nominatorIds' })));
+}
+
+/**
  * Refuses to make an organisation that adopted the innovation one of its nominators or makers: an
- * organisation cannot adopt its own innovation, whichever is recorded first. The innovation's
- * lock (taken first) makes this queue behind a concurrent recordAdoption, which locks it too.
+ * organisation cannot adopt its own innovation, whichever is recorded first. The caller holds the
+ * innovation's lock, so this queues behind a concurrent recordAdoption, which locks it too.
  */
 async function checkNoAdopterBecomesOrigin(tx: ManagedTransaction, id: string, fields: InnovationFields): Promise<void> {
-  await tx.run('MATCH (i:Innovation {id: $id}) SET i._lock = true REMOVE i._lock', { id });
   for (const [key, role] of [
     ['nominatorIds', 'nominator'],
     ['makerIds', 'maker'],
@@ -207,9 +216,8 @@ export async function createInnovation(graph: GraphRunner, actor: string, id: st
   requireName(fields.title, 'input.title');
   requireId(id, { field: 'input.title', value: fields.title });
   return runWrite(graph, 'innovation.create', async (tx) => {
-    if (await readInnovation(tx, id)) {
-      throw new WriteProblemSignal({ code: 'ALREADY_EXISTS', message: `An innovation with id "${id}" exists already; update it instead, or give another id.`, field: 'input.id' });
-    }
+    await requireFreeId(tx, 'Innovation', id, 'input.id');
+    await lockOrigins(tx, fields);
     await checkReferences(tx, fields);
     await tx.run(
       `CREATE (i:Innovation {id: $id, title: $title, summary: $summary, kind: $kind, types: [], coronaRelated: false,
@@ -227,8 +235,11 @@ export async function createInnovation(graph: GraphRunner, actor: string, id: st
 export async function updateInnovation(graph: GraphRunner, actor: string, id: string, fields: InnovationFields) {
   if (fields.title !== undefined) requireName(fields.title, 'input.title');
   return runWrite(graph, 'innovation.update', async (tx) => {
-    const before = await readInnovation(tx, id);
-    if (!before) throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `No innovation has the id "${id}".`, field: 'id' });
+    // The innovation's lock comes first: a concurrent recordAdoption takes it too, so the check
+    // that no adopter becomes a nominator or maker reads the adoptions it committed.
+    await requireNodes(tx, [{ label: 'Innovation', id, field: 'id', mustBeCurrent: true }]);
+    await lockOrigins(tx, fields);
+    const before = (await readInnovation(tx, id))!;
     await checkReferences(tx, fields);
     if (fields.nominatorIds !== undefined || fields.makerIds !== undefined) await checkNoAdopterBecomesOrigin(tx, id, fields);
     await applyFields(tx, actor, id, fields);
@@ -245,9 +256,8 @@ export async function updateInnovation(graph: GraphRunner, actor: string, id: st
  */
 export function retireInnovation(graph: GraphRunner, actor: string, id: string, reason: string) {
   return runWrite(graph, 'innovation.retire', async (tx) => {
-    // Writing first takes the node's lock, so two retirements at once cannot both see it active.
-    const locked = await tx.run('MATCH (i:Innovation {id: $id}) SET i.retired = coalesce(i.retired, false) RETURN i.id AS id', { id });
-    if (locked.records.length === 0) throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `No innovation has the id "${id}".`, field: 'id' });
+    // Locked first, so two retirements at once cannot both see it current.
+    await requireNodes(tx, [{ label: 'Innovation', id, field: 'id' }]);
     const before = (await readInnovation(tx, id))!;
     if (before.retired) {
       throw new WriteProblemSignal({
@@ -259,6 +269,24 @@ export function retireInnovation(graph: GraphRunner, actor: string, id: string, 
     await tx.run('MATCH (i:Innovation {id: $id}) SET i.retired = true, i.retiredAt = datetime(), i.retiredReason = $reason', { id, reason });
     const after = (await readInnovation(tx, id))!;
     await recordChange(tx, { actor, action: 'retireInnovation', entityType: 'Innovation', entityId: id, summary: `Retired ${after.title}: ${reason}`, before, after });
+    return publicPart(after);
+  });
+}
+
+/**
+ * Restores a retired innovation: it is current again, in lists, search, networks and statistics,
+ * and open to writes. The retirement stays in its history. Restoring a current one is a conflict.
+ */
+export function restoreInnovation(graph: GraphRunner, actor: string, id: string, reason: string) {
+  return runWrite(graph, 'innovation.restore', async (tx) => {
+    await requireNodes(tx, [{ label: 'Innovation', id, field: 'id' }]);
+    const before = (await readInnovation(tx, id))!;
+    if (!before.retired) {
+      throw new WriteProblemSignal({ code: 'CONFLICT', message: `The innovation "${id}" is not retired; nothing was changed.`, field: 'id' });
+    }
+    await tx.run('MATCH (i:Innovation {id: $id}) SET i.retired = false REMOVE i.retiredAt, i.retiredReason', { id });
+    const after = (await readInnovation(tx, id))!;
+    await recordChange(tx, { actor, action: 'restoreInnovation', entityType: 'Innovation', entityId: id, summary: `Restored ${after.title}: ${reason}`, before, after });
     return publicPart(after);
   });
 }

@@ -2,6 +2,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import type { GraphRunner } from '../graph-runner.js';
 import { PROJECT, type OrganisationNode, type PersonNode } from '../records.js';
 import { recordChange } from './history.cypher.js';
+import { requireNodes } from './node-locks.cypher.js';
 import { runWrite, WriteProblemSignal } from './write-result.js';
 
 /**
@@ -15,7 +16,6 @@ interface MergeKind {
   readonly label: 'Organisation' | 'Person';
   readonly tombstone: 'MergedOrganisation' | 'MergedPerson';
   readonly action: 'mergeOrganisations' | 'mergePeople';
-  readonly noun: string;
   readonly projection: (v: string) => string;
   /** Organisations keep their aliases in one text property too, for the full-text index. */
   readonly aliasText: boolean;
@@ -25,7 +25,6 @@ const ORGANISATION: MergeKind = {
   label: 'Organisation',
   tombstone: 'MergedOrganisation',
   action: 'mergeOrganisations',
-  noun: 'organisation',
   projection: PROJECT.organisation,
   aliasText: true,
 };
@@ -34,7 +33,6 @@ const PERSON: MergeKind = {
   label: 'Person',
   tombstone: 'MergedPerson',
   action: 'mergePeople',
-  noun: 'person',
   projection: PROJECT.person,
   aliasText: false,
 };
@@ -53,35 +51,6 @@ async function readNode<T>(tx: ManagedTransaction, kind: MergeKind, id: string):
 
 /** What the history keeps of a node: everything shown, plus the aliases. */
 const state = <T>(snapshot: Snapshot<T>) => ({ ...snapshot.node, aliases: snapshot.aliases });
-
-/**
- * Checks both ids and takes both nodes' write locks (in id order) before anything is read for the
- * change: a concurrent write to either node then waits for the merge, and never sees a half-moved
- * node. Setting and removing a throwaway property changes nothing but takes the lock.
- */
-async function lockBoth(tx: ManagedTransaction, kind: MergeKind, keepId: string, mergeId: string): Promise<void> {
-  const result = await tx.run(
-    `OPTIONAL MATCH (k:${kind.label} {id: $keepId})
-     OPTIONAL MATCH (m:${kind.label} {id: $mergeId})
-     FOREACH (n IN [x IN CASE WHEN $keepId <= $mergeId THEN [k, m] ELSE [m, k] END WHERE x IS NOT NULL] | SET n._lock = true REMOVE n._lock)
-     WITH k, m
-     OPTIONAL MATCH (keptBefore:${kind.tombstone} {id: $keepId})
-     OPTIONAL MATCH (mergedBefore:${kind.tombstone} {id: $mergeId})
-     RETURN k IS NOT NULL AS keepFound, m IS NOT NULL AS mergeFound,
-            keptBefore.mergedInto AS keepMergedInto, mergedBefore.mergedInto AS mergeMergedInto`,
-    { keepId, mergeId },
-  );
-  const row = result.records[0]!;
-  const check = (found: boolean, mergedInto: string | null, id: string, field: string) => {
-    if (found) return;
-    const message = mergedInto
-      ? `The ${kind.noun} "${id}" was merged into "${mergedInto}" already; use "${mergedInto}".`
-      : `No ${kind.noun} has the id "${id}".`;
-    throw new WriteProblemSignal({ code: 'NOT_FOUND', message, field });
-  };
-  check(row.get('keepFound') as boolean, row.get('keepMergedInto') as string | null, keepId, 'keepId');
-  check(row.get('mergeFound') as boolean, row.get('mergeMergedInto') as string | null, mergeId, 'mergeId');
-}
 
 /** The merged node's relationships by type and direction, e.g. `{"PARTNER_IN>": 3, "<CHANGED": 1}`. */
 async function countRelationships(tx: ManagedTransaction, kind: MergeKind, id: string): Promise<Record<string, number>> {
@@ -196,7 +165,12 @@ function merge<T extends { name: string }>(graph: GraphRunner, kind: MergeKind, 
       const plural = kind.label === 'Person' ? 'people' : 'organisations';
       throw new WriteProblemSignal({ code: 'CONFLICT', message: `keepId and mergeId must name two different ${plural}, got "${keepId}" for both`, field: 'mergeId' });
     }
-    await lockBoth(tx, kind, keepId, mergeId);
+    // A write to either node waits for the merge and never sees a half-moved node; a second merge
+    // of the same pair (or the opposite one) finds the merged id gone, and says where it went.
+    await requireNodes(tx, [
+      { label: kind.label, id: keepId, field: 'keepId' },
+      { label: kind.label, id: mergeId, field: 'mergeId' },
+    ]);
     const kept = await readNode<T>(tx, kind, keepId);
     const merged = await readNode<T>(tx, kind, mergeId);
     const relationships = await countRelationships(tx, kind, mergeId);

@@ -3,6 +3,7 @@ import { toCypherParams, type GraphRunner } from '../graph-runner.js';
 import { requireId, requireName } from '../../ids.js';
 import { PROJECT, type OrganisationNode } from '../records.js';
 import { recordChange } from './history.cypher.js';
+import { requireFreeId, requireNodes } from './node-locks.cypher.js';
 import { runWrite, WriteProblemSignal } from './write-result.js';
 
 export interface OrganisationFields {
@@ -114,9 +115,7 @@ export async function createOrganisation(graph: GraphRunner, actor: string, id: 
   checkNames(fields);
   requireId(id, { field: 'input.name', value: fields.name });
   return runWrite(graph, 'organisation.create', async (tx) => {
-    if (await readOrganisation(tx, id)) {
-      throw new WriteProblemSignal({ code: 'ALREADY_EXISTS', message: `An organisation with id "${id}" exists already; update it instead, or give another id.`, field: 'input.id' });
-    }
+    await requireFreeId(tx, 'Organisation', id, 'input.id');
     await checkReferences(tx, id, fields);
     await tx.run('CREATE (o:Organisation {id: $id, name: $name, kind: $kind, aliases: [], aliasText: "", createdAt: datetime()})', { id, name: fields.name, kind: fields.kind });
     await applyFields(tx, id, fields);
@@ -129,8 +128,8 @@ export async function createOrganisation(graph: GraphRunner, actor: string, id: 
 export async function updateOrganisation(graph: GraphRunner, actor: string, id: string, fields: OrganisationFields) {
   checkNames(fields);
   return runWrite(graph, 'organisation.update', async (tx) => {
-    const before = await readOrganisation(tx, id);
-    if (!before) throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `No organisation has the id "${id}".`, field: 'id' });
+    await requireNodes(tx, [{ label: 'Organisation', id, field: 'id' }]);
+    const before = (await readOrganisation(tx, id))!;
     await checkReferences(tx, id, fields);
     await applyFields(tx, id, fields);
     const after = (await readOrganisation(tx, id))!;

@@ -3,6 +3,7 @@ import { toCypherParams, type GraphRunner } from '../graph-runner.js';
 import { requireId, requireName } from '../../ids.js';
 import { PROJECT, type PersonNode } from '../records.js';
 import { recordChange } from './history.cypher.js';
+import { lockNodes, requireFreeId, requireNodes } from './node-locks.cypher.js';
 import { runWrite, WriteProblemSignal } from './write-result.js';
 
 export interface PersonFields {
@@ -19,10 +20,11 @@ async function readPerson(tx: ManagedTransaction, id: string): Promise<PersonNod
   return (result.records[0]?.get('node') as PersonNode | undefined) ?? null;
 }
 
+/** Checks the employer exists, and locks it so that a merge cannot take it away before the link is made. */
 async function checkReferences(tx: ManagedTransaction, fields: PersonFields): Promise<void> {
   if (!fields.organisationId) return;
-  const found = await tx.run('MATCH (o:Organisation {id: $id}) RETURN o.id AS id', { id: fields.organisationId });
-  if (found.records.length === 0) {
+  const found = await lockNodes(tx, [{ label: 'Organisation', id: fields.organisationId, field: 'input.organisationId' }]);
+  if (found.size === 0) {
     throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `input.organisationId names no organisation: "${fields.organisationId}"`, field: 'input.organisationId' });
   }
 }
@@ -70,9 +72,7 @@ export async function createPerson(graph: GraphRunner, actor: string, id: string
   checkNames(fields);
   requireId(id, { field: 'input.name', value: fields.name });
   return runWrite(graph, 'person.create', async (tx) => {
-    if (await readPerson(tx, id)) {
-      throw new WriteProblemSignal({ code: 'ALREADY_EXISTS', message: `A person with id "${id}" exists already; update them instead, or give another id.`, field: 'input.id' });
-    }
+    await requireFreeId(tx, 'Person', id, 'input.id');
     await checkReferences(tx, fields);
     await tx.run('CREATE (p:Person {id: $id, name: $name, aliases: [], createdAt: datetime()})', { id, name: fields.name });
     await applyFields(tx, id, fields);
@@ -85,8 +85,8 @@ export async function createPerson(graph: GraphRunner, actor: string, id: string
 export async function updatePerson(graph: GraphRunner, actor: string, id: string, fields: PersonFields) {
   checkNames(fields);
   return runWrite(graph, 'person.update', async (tx) => {
-    const before = await readPerson(tx, id);
-    if (!before) throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `No person has the id "${id}".`, field: 'id' });
+    await requireNodes(tx, [{ label: 'Person', id, field: 'id' }]);
+    const before = (await readPerson(tx, id))!;
     await checkReferences(tx, fields);
     await applyFields(tx, id, fields);
     const after = (await readPerson(tx, id))!;

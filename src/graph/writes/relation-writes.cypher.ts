@@ -3,6 +3,7 @@ import { toCypherParams, type GraphRunner } from '../graph-runner.js';
 import type { AdoptionLink } from '../lookups.cypher.js';
 import { PROJECT, type InnovationNode } from '../records.js';
 import { recordChange } from './history.cypher.js';
+import { lockNodes, nameOf, requireNodes, type NodeRef } from './node-locks.cypher.js';
 import { runWrite, WriteProblemSignal } from './write-result.js';
 
 /**
@@ -11,41 +12,15 @@ import { runWrite, WriteProblemSignal } from './write-result.js';
  * change's before-state keeps what it said before.
  */
 
-type EndLabel = 'Organisation' | 'Person' | 'Innovation';
-
-interface End {
-  readonly label: EndLabel;
-  readonly id: string;
-  /** The input field that names it, for the problem. */
-  readonly field: string;
-}
-
-const NOUN: Record<EndLabel, string> = { Organisation: 'organisation', Person: 'person', Innovation: 'innovation' };
-
 /**
- * Checks that both ends exist and takes their write locks, which hold until the transaction ends.
- * Setting and removing a throwaway property in one statement changes nothing but makes Neo4j lock
- * the node, so concurrent writes of the same pair queue here: the next one reads the relationship
- * the previous one committed (a MERGE alone could let two of them create one each, and would let
- * both record "there was none" as their before-state). Nodes are locked in id order, so two writes
- * that share nodes never wait on each other in a cycle.
+ * Locks both ends and checks them (see node-locks): concurrent writes of the same pair queue there,
+ * so the next one reads the relationship the previous one committed (a MERGE alone could let two
+ * of them create one each, and would let both record "there was none" as their before-state).
+ * Returns the ends' names for the change's summary.
  */
-async function lockEnds(tx: ManagedTransaction, from: End, to: End): Promise<{ fromName: string; toName: string }> {
-  const result = await tx.run(
-    `OPTIONAL MATCH (a:${from.label} {id: $fromId})
-     OPTIONAL MATCH (b:${to.label} {id: $toId})
-     FOREACH (n IN [x IN CASE WHEN $fromId <= $toId THEN [a, b] ELSE [b, a] END WHERE x IS NOT NULL] | SET n._lock = true REMOVE n._lock)
-     RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, coalesce(a.name, a.title) AS fromName, coalesce(b.name, b.title) AS toName`,
-    { fromId: from.id, toId: to.id },
-  );
-  const row = result.records[0]!;
-  for (const [end, found] of [
-    [from, row.get('fromFound')],
-    [to, row.get('toFound')],
-  ] as const) {
-    if (!found) throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `No ${NOUN[end.label]} has the id "${end.id}".`, field: end.field });
-  }
-  return { fromName: row.get('fromName') as string, toName: row.get('toName') as string };
+async function lockEnds(tx: ManagedTransaction, from: NodeRef, to: NodeRef, ...others: NodeRef[]): Promise<{ fromName: string; toName: string }> {
+  const nodes = await requireNodes(tx, [from, to, ...others]);
+  return { fromName: nameOf(nodes, from.label, from.id), toName: nameOf(nodes, to.label, to.id) };
 }
 
 async function readInnovation(tx: ManagedTransaction, id: string): Promise<InnovationNode> {
@@ -58,7 +33,7 @@ async function readInnovation(tx: ManagedTransaction, id: string): Promise<Innov
 
 export function addPartnership(graph: GraphRunner, actor: string, innovationId: string, organisationId: string, role: string) {
   return runWrite(graph, 'relation.addPartnership', async (tx) => {
-    const { fromName, toName } = await lockEnds(tx, { label: 'Organisation', id: organisationId, field: 'organisationId' }, { label: 'Innovation', id: innovationId, field: 'innovationId' });
+    const { fromName, toName } = await lockEnds(tx, { label: 'Organisation', id: organisationId, field: 'organisationId' }, { label: 'Innovation', id: innovationId, field: 'innovationId', mustBeCurrent: true });
     const result = await tx.run(
       `MATCH (o:Organisation {id: $organisationId}), (i:Innovation {id: $innovationId})
        OPTIONAL MATCH (o)-[old:PARTNER_IN]->(i)
@@ -99,7 +74,7 @@ interface InnovationLinkKind {
 /** Removes one link to an innovation and records it, or reports NOT_FOUND when there is none. */
 function removeInnovationLink(graph: GraphRunner, kind: InnovationLinkKind, actor: string, innovationId: string, fromId: string) {
   return runWrite(graph, kind.tag, async (tx) => {
-    const { fromName, toName } = await lockEnds(tx, { label: kind.fromLabel, id: fromId, field: kind.fromField }, { label: 'Innovation', id: innovationId, field: 'innovationId' });
+    const { fromName, toName } = await lockEnds(tx, { label: kind.fromLabel, id: fromId, field: kind.fromField }, { label: 'Innovation', id: innovationId, field: 'innovationId', mustBeCurrent: true });
     const result = await tx.run(
       `MATCH (:${kind.fromLabel} {id: $fromId})-[r:${kind.type}]->(:Innovation {id: $innovationId})
        WITH r, r.${kind.property} AS kept
@@ -150,7 +125,7 @@ export function removePartnership(graph: GraphRunner, actor: string, innovationI
 
 export function addContact(graph: GraphRunner, actor: string, innovationId: string, personId: string, purpose: string) {
   return runWrite(graph, 'relation.addContact', async (tx) => {
-    const { fromName, toName } = await lockEnds(tx, { label: 'Person', id: personId, field: 'personId' }, { label: 'Innovation', id: innovationId, field: 'innovationId' });
+    const { fromName, toName } = await lockEnds(tx, { label: 'Person', id: personId, field: 'personId' }, { label: 'Innovation', id: innovationId, field: 'innovationId', mustBeCurrent: true });
     const result = await tx.run(
       `MATCH (p:Person {id: $personId}), (i:Innovation {id: $innovationId})
        OPTIONAL MATCH (p)-[old:CONTACT_FOR]->(i)
@@ -221,8 +196,11 @@ export function recordAdoption(graph: GraphRunner, actor: string, fields: Adopti
     const { fromName, toName } = await lockEnds(
       tx,
       { label: 'Organisation', id: organisationId, field: 'input.organisationId' },
-      { label: 'Innovation', id: innovationId, field: 'input.innovationId' },
+      { label: 'Innovation', id: innovationId, field: 'input.innovationId', mustBeCurrent: true },
     );
+    // Locked too: a merge of the organisation it spread from rewrites the adoptions that name it,
+    // and must not miss this one.
+    if (fromId) await lockNodes(tx, [{ label: 'Organisation', id: fromId, field: 'input.fromOrganisationId' }]);
     const checks = await tx.run(
       `MATCH (o:Organisation {id: $organisationId}), (i:Innovation {id: $innovationId})
        RETURN EXISTS { (o)-[:NOMINATED|MADE]->(i) } AS isOrigin,
@@ -298,7 +276,7 @@ export function linkInnovations(graph: GraphRunner, actor: string, fields: Linea
     const { innovationId, buildsOnId } = fields;
     const { fromName, toName } = await lockEnds(
       tx,
-      { label: 'Innovation', id: innovationId, field: 'input.innovationId' },
+      { label: 'Innovation', id: innovationId, field: 'input.innovationId', mustBeCurrent: true },
       { label: 'Innovation', id: buildsOnId, field: 'input.buildsOnId' },
     );
     if (innovationId === buildsOnId) {

@@ -191,3 +191,13 @@ export class RetireInnovationArgs {
   @Length(3, 1000, { message: '$property must be from 3 to 1000 characters long' })
   reason!: string;
 }
+
+@ArgsType()
+export class RestoreInnovationArgs {
+  @Field(() => ID, { description: 'The retired innovation to restore.' })
+  id!: string;
+
+  @Field(() => String, { description: 'Why it is current again, for the history (3 to 1000 characters).' })
+  @Length(3, 1000, { message: '$property must be from 3 to 1000 characters long' })
+  reason!: string;
+}

@@ -4,10 +4,10 @@ import { requireRole } from '../../auth/guards.js';
 import type { RequestContext } from '../../context.js';
 import { BadUserInputError } from '../../errors.js';
 import type { InnovationNode } from '../../graph/records.js';
-import { createInnovation, retireInnovation, updateInnovation } from '../../graph/writes/innovation-writes.cypher.js';
+import { createInnovation, restoreInnovation, retireInnovation, updateInnovation } from '../../graph/writes/innovation-writes.cypher.js';
 import { slugify } from '../../ids.js';
 import { MutationProblem, toPayload } from '../common/mutation-problem.type.js';
-import { CreateInnovationInput, RetireInnovationArgs, UpdateInnovationInput } from './innovation-mutation.input.js';
+import { CreateInnovationInput, RestoreInnovationArgs, RetireInnovationArgs, UpdateInnovationInput } from './innovation-mutation.input.js';
 import { Innovation } from './innovation.type.js';
 
 @ObjectType({ description: 'The innovation as changed, or the problem that stopped the change.' })
@@ -47,10 +47,18 @@ export class InnovationMutationResolver {
 
   @Mutation(() => InnovationPayload, {
     description:
-      'Retires an innovation: it stays readable by id (retired: true) and in its history, but lists, search, networks and statistics leave it out. Retiring it twice is a CONFLICT problem. Needs the role admin.',
+      'Retires an innovation: it stays readable by id (retired: true) and in its history, but lists, search, networks and statistics leave it out, and writes that would change it are CONFLICT problems until it is restored. Retiring it twice is a CONFLICT problem. Needs the role admin.',
   })
   async retireInnovation(@Args(() => RetireInnovationArgs) args: RetireInnovationArgs, @Ctx() ctx: RequestContext): Promise<InnovationPayload> {
     requireRole(ctx.caller, 'admin', 'retireInnovation');
     return toPayload('innovation', await retireInnovation(ctx.graph, actorOf(ctx.caller), args.id, args.reason));
+  }
+
+  @Mutation(() => InnovationPayload, {
+    description: 'Restores a retired innovation: it is current again and open to writes; the retirement stays in its history. Restoring a current one is a CONFLICT problem. Needs the role admin.',
+  })
+  async restoreInnovation(@Args(() => RestoreInnovationArgs) args: RestoreInnovationArgs, @Ctx() ctx: RequestContext): Promise<InnovationPayload> {
+    requireRole(ctx.caller, 'admin', 'restoreInnovation');
+    return toPayload('innovation', await restoreInnovation(ctx.graph, actorOf(ctx.caller), args.id, args.reason));
   }
 }

@@ -1,0 +1,151 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import { WriteProblemSignal } from './write-result.js';
+
+/**
+ * The nodes a write reads or changes, locked before anything is read for the change.
+ *
+ * Locking comes first and the check comes after, in a statement of its own. A statement that
+ * matches a node and then waits for its lock still holds the node as it matched it; if the
+ * transaction holding the lock merged it away meanwhile (the merge swaps its label for a
+ * tombstone's), the waiting write would go on with a node that is no longer there, and find
+ * nothing when it reads it again. A statement that starts once the lock is held reads what the
+ * other transaction committed, and nothing can change the node until this transaction ends.
+ */
+
+export type LockedLabel = 'Organisation' | 'Person' | 'Innovation';
+
+export interface NodeRef {
+  readonly label: LockedLabel;
+  readonly id: string;
+  /** The input field that names it, for the problem. */
+  readonly field: string;
+  /**
+   * For innovations: the write changes this one, so a retired innovation refuses it (retired ones
+   * are kept for the record and read-only until restored).
+   */
+  readonly mustBeCurrent?: boolean;
+}
+
+export interface LockedNode {
+  readonly name: string;
+  readonly retired: boolean;
+}
+
+const LABELS: readonly LockedLabel[] = ['Organisation', 'Person', 'Innovation'];
+const NOUN: Record<LockedLabel, string> = { Organisation: 'organisation', Person: 'person', Innovation: 'innovation' };
+/** Where a merged node's id lives on: the tombstone label it gets (innovations are never merged). */
+const TOMBSTONE: Partial<Record<LockedLabel, string>> = { Organisation: 'MergedOrganisation', Person: 'MergedPerson' };
+
+const key = (label: string, id: string) => `${label}:${id}`;
+
+/** One branch per label, so that every lookup uses its label's id constraint. */
+function matchByLabel(labels: Partial<Record<LockedLabel, string>>, body: string): string {
+  return Object.entries(labels)
+    .map(([ref, label]) => `MATCH (n:${label} {id: ref.id}) WHERE ref.label = '${ref}' ${body}`)
+    .join(' UNION ');
+}
+
+const LIVE = Object.fromEntries(LABELS.map((l) => [l, l])) as Record<LockedLabel, string>;
+
+/**
+ * Locks the nodes (in label and id order, so two writes that share nodes rarely wait on each other
+ * in a cycle; when they do, Neo4j detects it and the transaction is retried), then reads each one
+ * again. Returns the nodes that exist, by `label:id`; missing ones are left for the caller.
+ */
+export async function lockNodes(tx: ManagedTransaction, refs: readonly NodeRef[]): Promise<Map<string, LockedNode>> {
+  const unique = [...new Map(refs.map((r) => [key(r.label, r.id), { label: r.label, id: r.id }])).values()].sort((a, b) =>
+    a.label === b.label ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.label < b.label ? -1 : 1,
+  );
+  if (unique.length === 0) return new Map();
+  await tx.run(
+    `UNWIND $refs AS ref
+     CALL (ref) { ${matchByLabel(LIVE, 'RETURN n')} }
+     SET n._lock = true REMOVE n._lock`,
+    { refs: unique },
+  );
+  const result = await tx.run(
+    `UNWIND $refs AS ref
+     CALL (ref) { ${matchByLabel(LIVE, 'RETURN ref.label AS label, n.id AS id, coalesce(n.name, n.title) AS name, coalesce(n.retired, false) AS retired')} }
+     RETURN label, id, name, retired`,
+    { refs: unique },
+  );
+  return new Map(
+    result.records.map((r) => [key(r.get('label') as string, r.get('id') as string), { name: r.get('name') as string, retired: r.get('retired') as boolean }]),
+  );
+}
+
+/** Where each of these ids was merged into, for the ones that were. */
+async function mergedInto(tx: ManagedTransaction, refs: readonly NodeRef[]): Promise<Map<string, string>> {
+  const merged = refs.filter((r) => TOMBSTONE[r.label]).map((r) => ({ label: r.label, id: r.id }));
+  if (merged.length === 0) return new Map();
+  const result = await tx.run(
+    `UNWIND $refs AS ref
+     CALL (ref) { ${matchByLabel(TOMBSTONE, 'RETURN ref.label AS label, n.id AS id, n.mergedInto AS mergedInto')} }
+     RETURN label, id, mergedInto`,
+    { refs: merged },
+  );
+  return new Map(result.records.map((r) => [key(r.get('label') as string, r.get('id') as string), r.get('mergedInto') as string]));
+}
+
+/**
+ * Locks the nodes like {@link lockNodes} and refuses the write when one does not exist (NOT_FOUND,
+ * pointing to the node a merged id now lives on) or when an innovation it changes is retired
+ * (CONFLICT). Problems are reported in the order the refs are given.
+ */
+export async function requireNodes(tx: ManagedTransaction, refs: readonly NodeRef[]): Promise<Map<string, LockedNode>> {
+  const found = await lockNodes(tx, refs);
+  const missing = refs.filter((r) => !found.has(key(r.label, r.id)));
+  const pointers = missing.length > 0 ? await mergedInto(tx, missing) : new Map<string, string>();
+  for (const ref of refs) {
+    const node = found.get(key(ref.label, ref.id));
+    if (!node) {
+      const target = pointers.get(key(ref.label, ref.id));
+      const message = target
+        ? `The ${NOUN[ref.label]} "${ref.id}" was merged into "${target}" already; use "${target}".`
+        : `No ${NOUN[ref.label]} has the id "${ref.id}".`;
+      throw new WriteProblemSignal({ code: 'NOT_FOUND', message, field: ref.field });
+    }
+    if (ref.mustBeCurrent && node.retired) {
+      throw new WriteProblemSignal({
+        code: 'CONFLICT',
+        message: `The innovation "${ref.id}" is retired, and retired innovations are kept as they were; restore it with restoreInnovation first.`,
+        field: ref.field,
+      });
+    }
+  }
+  return found;
+}
+
+/** The name a locked node was found under; the node must be among those {@link requireNodes} checked. */
+export function nameOf(nodes: Map<string, LockedNode>, label: LockedLabel, id: string): string {
+  return nodes.get(key(label, id))!.name;
+}
+
+/**
+ * Refuses an id for a new node when a live node has it, or a node that was merged away had it: a
+ * merged id keeps pointing at the node it was merged into, so giving it to another would send old
+ * links and bookmarks to the wrong one. The live label is read first: a merge that commits between
+ * the two reads is then seen as one or the other, never as neither.
+ */
+export async function requireFreeId(tx: ManagedTransaction, label: LockedLabel, id: string, field: string): Promise<void> {
+  const ref = { label, id };
+  const result = await tx.run(
+    `WITH $ref AS ref
+     RETURN EXISTS { ${matchByLabel(LIVE, 'RETURN n')} } AS live,
+            head(COLLECT { ${TOMBSTONE[label] ? matchByLabel(TOMBSTONE, 'RETURN n.mergedInto AS mergedInto') : 'RETURN null AS mergedInto'} }) AS mergedInto`,
+    { ref },
+  );
+  const row = result.records[0]!;
+  const one = label === 'Person' ? 'a person' : `an ${NOUN[label]}`;
+  if (row.get('live')) {
+    throw new WriteProblemSignal({ code: 'ALREADY_EXISTS', message: `${one[0]!.toUpperCase()}${one.slice(1)} with id "${id}" exists already; update ${label === 'Person' ? 'them' : 'it'} instead, or give another id.`, field });
+  }
+  const target = row.get('mergedInto') as string | null;
+  if (target) {
+    throw new WriteProblemSignal({
+      code: 'ALREADY_EXISTS',
+      message: `The id "${id}" belonged to ${one} that was merged into "${target}"; merged ids keep pointing there, so give another id.`,
+      field,
+    });
+  }
+}
