@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { RestartPolicy } from './graph/neo4j-supervisor.js';
 
 /**
  * The server's settings, read once from the environment at start-up and validated as a whole, so
@@ -76,6 +77,8 @@ export interface EmbeddedNeo4jConfig {
   readonly heap: string;
   /** Page cache, e.g. `256m`. Defaults to `256m`. */
   readonly pageCache: string;
+  /** How the server restarts the JVM when it exits unexpectedly (see graph/neo4j-supervisor.ts). */
+  readonly restart: RestartPolicy;
 }
 
 export class ConfigError extends Error {
@@ -227,6 +230,10 @@ const environmentSchema = z.object({
   NEO4J_DATA_DIR: z.string().optional().transform((v) => path.resolve(projectRoot, v ? v : '.data/neo4j')),
   NEO4J_HEAP: size('NEO4J_HEAP', '1g'),
   NEO4J_PAGE_CACHE: size('NEO4J_PAGE_CACHE', '256m'),
+  NEO4J_EMBEDDED_RESTARTS: integer('NEO4J_EMBEDDED_RESTARTS', 5, { min: 0, max: 1_000 }),
+  NEO4J_EMBEDDED_RESTART_WINDOW_MS: milliseconds('NEO4J_EMBEDDED_RESTART_WINDOW_MS', 300_000, 1_000),
+  NEO4J_EMBEDDED_RESTART_DELAY_MS: milliseconds('NEO4J_EMBEDDED_RESTART_DELAY_MS', 1_000, 0),
+  NEO4J_EMBEDDED_RESTART_MAX_DELAY_MS: milliseconds('NEO4J_EMBEDDED_RESTART_MAX_DELAY_MS', 30_000, 0),
 });
 
 /** Reads and validates the configuration; throws a {@link ConfigError} naming every problem. */
@@ -268,6 +275,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         dataDir: e.NEO4J_DATA_DIR,
         heap: e.NEO4J_HEAP,
         pageCache: e.NEO4J_PAGE_CACHE,
+        restart: {
+          maxRestarts: e.NEO4J_EMBEDDED_RESTARTS,
+          windowMs: e.NEO4J_EMBEDDED_RESTART_WINDOW_MS,
+          initialDelayMs: e.NEO4J_EMBEDDED_RESTART_DELAY_MS,
+          maxDelayMs: e.NEO4J_EMBEDDED_RESTART_MAX_DELAY_MS,
+        },
       },
     },
   });

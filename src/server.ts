@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import { createDriver, waitForNeo4j } from './graph/driver.js';
 import { startEmbeddedNeo4j } from './graph/embedded-neo4j.js';
 import { GraphRunner } from './graph/graph-runner.js';
+import { superviseEmbeddedNeo4j } from './graph/neo4j-supervisor.js';
 import { applyGraphSchema } from './graph/schema-setup.js';
 import { createApiServer } from './http/api-server.js';
 import { seedIfEmpty } from './ingest/seed-loader.js';
@@ -15,7 +16,10 @@ export interface RunningServer {
   readonly graph: GraphRunner;
   /** Drains HTTP, closes the driver, stops the embedded DBMS (if this process started it). */
   stop(reason: string): Promise<void>;
-  /** Resolves when something this server depends on ends by itself (the embedded DBMS died). */
+  /**
+   * Resolves when something this server depends on ends for good: the embedded DBMS died more
+   * often than its restart policy allows (see graph/neo4j-supervisor.ts).
+   */
   readonly failed: Promise<Error>;
 }
 
@@ -31,16 +35,23 @@ export async function startServer(config: Config, logger: Logger, projectRoot: s
   try {
     let uri = config.neo4j.uri;
     if (uri === undefined) {
-      const embedded = await startEmbeddedNeo4j({
-        projectRoot,
-        ...config.neo4j.embedded,
-        password: config.neo4j.password,
-        startTimeoutMs: config.neo4j.connectTimeoutMs,
-        onProgress: (line) => logger.info({ component: 'embedded-neo4j' }, line),
+      const { restart: policy, ...embeddedSettings } = config.neo4j.embedded;
+      const embedded = await superviseEmbeddedNeo4j({
+        start: () =>
+          startEmbeddedNeo4j({
+            projectRoot,
+            ...embeddedSettings,
+            password: config.neo4j.password,
+            startTimeoutMs: config.neo4j.connectTimeoutMs,
+            onProgress: (line) => logger.info({ component: 'embedded-neo4j' }, line),
+          }),
+        policy,
+        logger,
+        shuttingDown: () => shutdown.started,
       });
       shutdown.add('embedded Neo4j', () => embedded.stop());
-      void embedded.exited.then((code) => {
-        if (!shutdown.started) markFailed(new Error(`The embedded Neo4j exited unexpectedly (code ${code}).`));
+      void embedded.gaveUp.then((error) => {
+        if (!shutdown.started) markFailed(error);
       });
       uri = embedded.uri;
     }

@@ -27,11 +27,17 @@ export interface EmbeddedNeo4jOptions {
   readonly onProgress?: (line: string) => void;
 }
 
+/** How the JVM ended: an exit code, or the signal that killed it. */
+export interface EmbeddedNeo4jExit {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+}
+
 export interface EmbeddedNeo4j {
   readonly uri: string;
   readonly pid: number;
   /** Resolves once the JVM has exited, however that came about. */
-  readonly exited: Promise<number | null>;
+  readonly exited: Promise<EmbeddedNeo4jExit>;
   /** Shuts the DBMS down cleanly; resolves when the JVM is gone. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -213,7 +219,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
   // Its own process group: a Ctrl+C on the terminal reaches only us, and we stop the DBMS after
   // draining HTTP, not while requests are still running against it.
   const child = spawn(java, args, { cwd: options.dataDir, env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<EmbeddedNeo4jExit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const pidFile = path.join(options.dataDir, PID_FILE);
 
   const uri = await waitForReadyLine(child, exited, options.startTimeoutMs ?? 120_000).catch(async (error: unknown) => {
@@ -235,7 +241,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
   };
 }
 
-function waitForReadyLine(child: ChildProcess, exited: Promise<number | null>, timeoutMs: number): Promise<string> {
+function waitForReadyLine(child: ChildProcess, exited: Promise<EmbeddedNeo4jExit>, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const stderrTail: string[] = [];
     createInterface({ input: child.stderr! }).on('line', (line) => {
@@ -258,15 +264,15 @@ function waitForReadyLine(child: ChildProcess, exited: Promise<number | null>, t
       clearTimeout(timer);
       reject(new EmbeddedNeo4jError(`Could not start Java: ${error.message}`));
     });
-    void exited.then((code) => {
+    void exited.then(({ code, signal }) => {
       clearTimeout(timer);
-      reject(new EmbeddedNeo4jError(`The embedded Neo4j exited (code ${code}) before it was ready. Last output:\n${stderrTail.join('\n')}`));
+      reject(new EmbeddedNeo4jError(`The embedded Neo4j exited (${signal ? `signal ${signal}` : `code ${code}`}) before it was ready. Last output:\n${stderrTail.join('\n')}`));
     });
   });
 }
 
 /** Closes the launcher's input (its signal to shut down cleanly), then insists if it lingers. */
-async function terminate(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
+async function terminate(child: ChildProcess, exited: Promise<EmbeddedNeo4jExit>): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   child.stdin?.end();
   const within = (ms: number) => Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms).unref())]);

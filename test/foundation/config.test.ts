@@ -26,6 +26,16 @@ describe('configuration', () => {
     expect(config.neo4j.embedded.dataDir).toMatch(/\.data[/\\]neo4j$/);
     expect(config.seedOnEmpty).toBe(true);
     expect(config.responseCache).toEqual({ maxAgeSeconds: 30, maxSizeMb: 64 });
+    expect(config.neo4j.embedded.restart).toEqual({ maxRestarts: 5, windowMs: 300_000, initialDelayMs: 1_000, maxDelayMs: 30_000 });
+  });
+
+  it('reads the restart policy of the embedded Neo4j and rejects bad values', () => {
+    const env = { NEO4J_EMBEDDED_RESTARTS: '0', NEO4J_EMBEDDED_RESTART_WINDOW_MS: '60000', NEO4J_EMBEDDED_RESTART_DELAY_MS: '250', NEO4J_EMBEDDED_RESTART_MAX_DELAY_MS: '4000' };
+    expect(loadConfig(env).neo4j.embedded.restart).toEqual({ maxRestarts: 0, windowMs: 60_000, initialDelayMs: 250, maxDelayMs: 4_000 });
+    expect(problemsOf({ NEO4J_EMBEDDED_RESTARTS: '-1', NEO4J_EMBEDDED_RESTART_WINDOW_MS: '10' })).toEqual([
+      'NEO4J_EMBEDDED_RESTARTS must be a whole number from 0 to 1000, got "-1"',
+      'NEO4J_EMBEDDED_RESTART_WINDOW_MS must be a whole number of milliseconds, at least 1000, got "10"',
+    ]);
   });
 
   it('reads every setting from the environment', () => {
