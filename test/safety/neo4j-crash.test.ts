@@ -15,6 +15,7 @@ import { isAlive, killIfAlive, spawnServerProcess, waitUntil, type ServerProcess
 const dataDir = path.join(projectRoot, '.data', `neo4j-crash-test-${process.pid}`);
 const secret = 'a-crash-test-secret-of-32-characters-or-more';
 let server: ServerProcess | undefined;
+let unsupervised: ServerProcess | undefined;
 let baseUrl: string;
 let editor: Record<string, string>;
 const jvmPids: number[] = [];
@@ -45,13 +46,14 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  killIfAlive(server?.child.pid, 'SIGKILL');
-  if (server) await Promise.race([server.exited, new Promise((r) => setTimeout(r, 10_000))]);
+  for (const p of [server, unsupervised]) killIfAlive(p?.child.pid, 'SIGKILL');
+  for (const p of [server, unsupervised]) if (p) await Promise.race([p.exited, new Promise((r) => setTimeout(r, 10_000))]);
   // The JVM stops by itself when the server's end of its input closes; a restart in flight at the
   // moment of the kill could leave one, so every JVM this file saw is killed too.
   for (const pid of jvmPids) killIfAlive(pid, 'SIGKILL');
   await waitUntil(() => jvmPids.every((pid) => !isAlive(pid)), 10_000);
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(`${dataDir}-no-restarts`, { recursive: true, force: true });
 }, 30_000);
 
 interface GraphQLBody {
@@ -131,5 +133,29 @@ describe('the embedded Neo4j killed with SIGKILL under a running server', () => 
     expect(await post(CREATE, { input: { id: 'crash-org-2', name: 'Skrevet efter nedbruddet', kind: 'OTHER' } }, editor)).toEqual({
       data: { createOrganisation: { organisation: { id: 'crash-org-2' }, problem: null } },
     });
+  });
+});
+
+describe('with the restart budget spent', () => {
+  it('the server gives up and exits with code 1, as without supervision', { timeout: 240_000 }, async () => {
+    // NEO4J_EMBEDDED_RESTARTS=0 is a budget spent from the start; the policy's counting is unit-tested.
+    unsupervised = spawnServerProcess(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      PORT: String(await freePort()),
+      NEO4J_EMBEDDED_PORT: String(await freePort()),
+      NEO4J_DATA_DIR: `${dataDir}-no-restarts`,
+      NEO4J_HEAP: '512m',
+      NEO4J_PAGE_CACHE: '64m',
+      SEED_ON_EMPTY: 'false',
+      NEO4J_EMBEDDED_RESTARTS: '0',
+    });
+    await unsupervised.waitFor(/Innovation graph API ready at/, 170_000);
+    const pid = Number(readyLine.exec(await unsupervised.waitFor(readyLine, 1_000))![1]);
+    jvmPids.push(pid);
+    process.kill(pid, 'SIGKILL');
+    const code = await Promise.race([unsupervised.exited, new Promise((r) => setTimeout(() => r('still running after 30 s'), 30_000))]);
+    expect(code).toBe(1);
+    const fatal = unsupervised.lines.map((l) => (l.startsWith('{') ? (JSON.parse(l) as { level: number; msg: string }) : undefined)).find((l) => l?.level === 60);
+    expect(fatal?.msg).toBe(`The embedded Neo4j exited unexpectedly (signal SIGKILL, pid ${pid}).`);
+    expect(unsupervised.lines.some((l) => /restarting it in/.test(l))).toBe(false);
   });
 });
