@@ -15,6 +15,7 @@ import type {
 } from '../../graph/lookups.cypher.js';
 import type { InnovationNode, OrganisationNode, PersonNode, RegionNode, ThemeNode } from '../../graph/records.js';
 import { sourceLocator } from '../../ingest/seed-rows.js';
+import { withoutNulls } from '../common/absent-values.js';
 import { connectionParts } from '../common/connection.js';
 import { ContactPurpose, InnovationOrder } from '../common/enums.js';
 import { decodeCursor, pageSize } from '../common/pagination.js';
@@ -48,8 +49,9 @@ export function effectiveOrder(requested: keyof typeof INNOVATION_ORDERS | undef
 }
 
 /** Checks a filter's own rules and turns it into criteria for the graph layer. */
-export function toInnovationCriteria(filter: InnovationFilter | undefined): InnovationCriteria {
-  if (!filter) return {};
+export function toInnovationCriteria(given: InnovationFilter | null | undefined): InnovationCriteria {
+  if (!given) return {};
+  const filter = withoutNulls(given);
   if (filter.yearFrom !== undefined && filter.yearTo !== undefined && filter.yearFrom > filter.yearTo) {
     throw new BadUserInputError(`filter.yearFrom must not be after filter.yearTo, got yearFrom ${filter.yearFrom} and yearTo ${filter.yearTo}`, 'filter.yearFrom');
   }
@@ -92,7 +94,8 @@ export class InnovationResolver {
 
   @Query(() => InnovationConnection, { description: 'Innovations, filtered and ordered, a page at a time (Relay connection with keyset cursors).' })
   async innovations(@Args(() => InnovationsArgs) args: InnovationsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<InnovationConnection> {
-    const order = effectiveOrder(args.orderBy, args.filter?.text !== undefined);
+    // An explicit null (for orderBy, or for the filter's text) means the same as leaving it out.
+    const order = effectiveOrder(args.orderBy ?? undefined, (args.filter?.text ?? undefined) !== undefined);
     const first = pageSize(args.first);
     const after = decodeCursor(args.after, order, INNOVATION_ORDERS[order].length);
     const criteria = toInnovationCriteria(args.filter);

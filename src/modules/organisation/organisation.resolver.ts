@@ -4,6 +4,7 @@ import { BadUserInputError } from '../../errors.js';
 import { countOrganisations, listOrganisations, ORGANISATION_ORDERS } from '../../graph/listings.cypher.js';
 import type { AdoptionLink } from '../../graph/lookups.cypher.js';
 import type { InnovationNode, OrganisationNode, PersonNode, RegionNode } from '../../graph/records.js';
+import { withoutNulls } from '../common/absent-values.js';
 import { connectionParts } from '../common/connection.js';
 import { OrganisationOrder } from '../common/enums.js';
 import { decodeCursor, pageSize } from '../common/pagination.js';
@@ -42,7 +43,7 @@ export class OrganisationResolver {
     const order = args.orderBy ?? 'NAME';
     const first = pageSize(args.first);
     const after = decodeCursor(args.after, order, ORGANISATION_ORDERS[order].length);
-    const criteria = { ...args.filter };
+    const criteria = withoutNulls(args.filter ?? {});
     if (criteria.text !== undefined && criteria.text.length > 500) {
       throw new BadUserInputError(`filter.text must be at most 500 characters, got ${criteria.text.length}`, 'filter.text');
     }

@@ -32,7 +32,7 @@ export class SearchResolver {
     filter?: InnovationFilter,
   ): Promise<SearchConnection> {
     if (text.length > 500) throw new BadUserInputError(`text must be at most 500 characters, got ${text.length}`, 'text');
-    if (filter?.text !== undefined) throw new BadUserInputError('filter.text cannot be used in search; put the words in text', 'filter.text');
+    if (filter?.text !== undefined && filter.text !== null) throw new BadUserInputError('filter.text cannot be used in search; put the words in text', 'filter.text');
     const size = pageSize(first);
     const cursor = decodeCursor(after, ORDER, 3);
     const hits = await searchEverything(ctx.graph, text, { filter: toInnovationCriteria(filter) });
