@@ -1,64 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { issueToken } from '../../src/auth/tokens.js';
 import { projectRoot } from '../../src/config.js';
 import { freePort } from '../support/free-port.js';
+import { spawnServerProcess, type ServerProcess } from '../support/server-process.js';
 
 /**
  * `npm start` as users run it: its own embedded Neo4j on a fresh store, the seed graph loaded,
  * then stopped by a signal. These tests own their processes and data directory.
  */
 
-interface ServerProcess {
-  child: ChildProcess;
-  lines: string[];
-  exited: Promise<number | null>;
-  waitFor(pattern: RegExp, timeoutMs: number): Promise<string>;
-}
-
-function startServerProcess(env: Record<string, string>): ServerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: projectRoot,
-    env: { ...process.env, NEO4J_URI: '', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: string[] = [];
-  const waiters = new Set<() => void>();
-  const onLine = (line: string) => {
-    lines.push(line);
-    for (const wake of waiters) wake();
-  };
-  createInterface({ input: child.stdout! }).on('line', onLine);
-  createInterface({ input: child.stderr! }).on('line', onLine);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return {
-    child,
-    lines,
-    exited,
-    waitFor(pattern, timeoutMs) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const hit = lines.find((l) => pattern.test(l));
-          if (hit) {
-            waiters.delete(check);
-            clearTimeout(timer);
-            resolve(hit);
-          }
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms; output:\n${lines.join('\n')}`));
-        }, timeoutMs);
-        waiters.add(check);
-        check();
-        void exited.then(() => setTimeout(check, 50));
-      });
-    },
-  };
-}
+/** `node src/main.ts` as `npm run dev` runs it, on the embedded Neo4j. */
+const startServerProcess = (env: Record<string, string>) => spawnServerProcess(process.execPath, ['--import', 'tsx', 'src/main.ts'], env);
 
 function isAlive(pid: number): boolean {
   try {
