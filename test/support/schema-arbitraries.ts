@@ -55,11 +55,6 @@ export interface SchemaArbitraryOptions {
    * a create without `id` makes one from the name, outside the test's namespace.
    */
   mustSend?: (coordinate: string) => boolean;
-  /**
-   * Coordinates never sent as null though the schema allows it: faults already found and waiting
-   * for a fix, each replayed by its own test, so that they do not hide what else a run would find.
-   */
-  neverNull?: (coordinate: string) => boolean;
   /** Deepest nesting of object selections under a root field. Defaults to 3. */
   maxDepth?: number;
 }
@@ -159,7 +154,6 @@ const awkwardFloat: fc.Arbitrary<number> = fc.oneof(fc.double({ noNaN: true, noD
 export function schemaArbitraries(schema: GraphQLSchema, options: SchemaArbitraryOptions) {
   const maxDepth = options.maxDepth ?? 3;
   const mustSend = options.mustSend ?? (() => false);
-  const neverNull = options.neverNull ?? (() => false);
 
   // ---- values that fit their type -------------------------------------------------------------
 
@@ -182,7 +176,7 @@ export function schemaArbitraries(schema: GraphQLSchema, options: SchemaArbitrar
   /** A value of a type, null now and then where the type allows it. */
   function value(type: GraphQLInputType, coordinate: string, lists: ListSize): fc.Arbitrary<unknown> {
     if (isNonNullType(type)) return present(type.ofType, coordinate, lists);
-    if (mustSend(coordinate) || neverNull(coordinate)) return present(type, coordinate, lists);
+    if (mustSend(coordinate)) return present(type, coordinate, lists);
     // Half the nullable values null, each on its own: one value that breaks must not hide the rest.
     if (lists.nulls) return fc.oneof(fc.constant(null), present(type, coordinate, lists));
     return fc.oneof({ weight: 1, arbitrary: fc.constant(null) }, { weight: 5, arbitrary: present(type, coordinate, lists) });

@@ -14,7 +14,8 @@ export interface InnovationSourceFields {
 }
 
 export interface InnovationFields {
-  title?: string | undefined;
+  // null from GraphQL: a title cannot be cleared, so null leaves it as it is (like kind).
+  title?: string | null | undefined;
   summary?: string | undefined;
   year?: number | null | undefined;
   targetGroup?: string | null | undefined;
@@ -233,7 +234,7 @@ export async function createInnovation(graph: GraphRunner, actor: string, id: st
 }
 
 export async function updateInnovation(graph: GraphRunner, actor: string, id: string, fields: InnovationFields) {
-  if (fields.title !== undefined) requireName(fields.title, 'input.title');
+  if (fields.title != null) requireName(fields.title, 'input.title');
   return runWrite(graph, 'innovation.update', async (tx) => {
     // The innovation's lock comes first: a concurrent recordAdoption takes it too, so the check
     // that no adopter becomes a nominator or maker reads the adoptions it committed.

@@ -7,7 +7,8 @@ import { requireFreeId, requireNodes } from './node-locks.cypher.js';
 import { runWrite, WriteProblemSignal } from './write-result.js';
 
 export interface OrganisationFields {
-  name?: string | undefined;
+  // null from GraphQL: a name cannot be cleared, so null leaves it as it is (like kind).
+  name?: string | null | undefined;
   kind?: string | undefined;
   country?: string | null | undefined;
   regionId?: string | null | undefined;
@@ -107,7 +108,7 @@ async function applyFields(tx: ManagedTransaction, id: string, fields: Organisat
 
 /** The rules on names that no database lookup is needed for. */
 function checkNames(fields: OrganisationFields): void {
-  if (fields.name !== undefined) requireName(fields.name, 'input.name');
+  if (fields.name != null) requireName(fields.name, 'input.name');
   fields.aliases?.forEach((alias, i) => requireName(alias, `input.aliases[${i}]`));
 }
 

@@ -7,7 +7,8 @@ import { lockNodes, requireFreeId, requireNodes } from './node-locks.cypher.js';
 import { runWrite, WriteProblemSignal } from './write-result.js';
 
 export interface PersonFields {
-  name?: string | undefined;
+  // null from GraphQL: a name cannot be cleared, so null leaves it as it is (like kind).
+  name?: string | null | undefined;
   role?: string | null | undefined;
   email?: string | null | undefined;
   phone?: string | null | undefined;
@@ -64,7 +65,7 @@ async function applyFields(tx: ManagedTransaction, id: string, fields: PersonFie
 
 /** The rules on names that no database lookup is needed for. */
 function checkNames(fields: PersonFields): void {
-  if (fields.name !== undefined) requireName(fields.name, 'input.name');
+  if (fields.name != null) requireName(fields.name, 'input.name');
   fields.aliases?.forEach((alias, i) => requireName(alias, `input.aliases[${i}]`));
 }
 
