@@ -47,8 +47,10 @@ export interface SecurityConfig {
   readonly contactsRequireAuth: boolean;
   /** Requests a client may make per minute; 0 turns the limit off. Defaults to 600. */
   readonly rateLimitPerMinute: number;
-  /** Cost points a client may spend per minute (see http/query-limits.ts); 0 turns the budget off. Defaults to 100_000. */
+  /** Cost points an anonymous client (one address) may spend per minute (see http/query-limits.ts); 0 turns the budget off. Defaults to 100_000. */
   readonly rateLimitPointsPerMinute: number;
+  /** Cost points a signed-in caller (one token subject, from any address) may spend per minute; 0 turns their budget off. Defaults to 500_000. */
+  readonly rateLimitPointsPerMinuteAuthenticated: number;
   /** Deepest selection nesting a query may have. Defaults to 12. */
   readonly maxQueryDepth: number;
   /** Highest estimated cost a query may have (see http/query-limits.ts). Defaults to 25_000. */
@@ -206,6 +208,7 @@ const environmentSchema = z.object({
   CONTACTS_REQUIRE_AUTH: flag('CONTACTS_REQUIRE_AUTH', false),
   RATE_LIMIT_PER_MINUTE: wholeNumber('RATE_LIMIT_PER_MINUTE', 600, 0),
   RATE_LIMIT_POINTS_PER_MINUTE: wholeNumber('RATE_LIMIT_POINTS_PER_MINUTE', 100_000, 0),
+  RATE_LIMIT_POINTS_PER_MINUTE_AUTHENTICATED: wholeNumber('RATE_LIMIT_POINTS_PER_MINUTE_AUTHENTICATED', 500_000, 0),
   MAX_QUERY_DEPTH: wholeNumber('MAX_QUERY_DEPTH', 12, 2),
   MAX_QUERY_COMPLEXITY: wholeNumber('MAX_QUERY_COMPLEXITY', 25_000, 10),
   RESPONSE_CACHE_SECONDS: integer('RESPONSE_CACHE_SECONDS', 30, { min: 0, max: 86_400 }),
@@ -259,6 +262,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       contactsRequireAuth: e.CONTACTS_REQUIRE_AUTH,
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
       rateLimitPointsPerMinute: e.RATE_LIMIT_POINTS_PER_MINUTE,
+      rateLimitPointsPerMinuteAuthenticated: e.RATE_LIMIT_POINTS_PER_MINUTE_AUTHENTICATED,
       maxQueryDepth: e.MAX_QUERY_DEPTH,
       maxQueryComplexity: e.MAX_QUERY_COMPLEXITY,
     },

@@ -17,7 +17,7 @@ import type { Logger } from '../logger.js';
 import { errorLoggingPlugin } from './error-logging.plugin.js';
 import { createErrorFormatter } from './format-error.js';
 import { healthRouter } from './health.js';
-import { complexityLimitPlugin, depthLimitRule } from './query-limits.js';
+import { complexityLimitPlugin, depthLimitRule, type CostBudgetHook } from './query-limits.js';
 import { CostBudget, rateLimitMiddleware } from './rate-limit.js';
 import { mutationAuthenticationPlugin } from './mutation-authentication.js';
 import { responseCachePlugins, type ResponseCacheSettings } from './response-cache.js';
@@ -44,8 +44,10 @@ export interface ApiSecurity {
   readonly contactsRequireAuth: boolean;
   /** 0 turns the limit off. */
   readonly rateLimitPerMinute: number;
-  /** Cost points a client may spend per minute (see http/query-limits.ts); 0 or absent turns the budget off. */
+  /** Cost points an anonymous client (by address) may spend per minute (see http/query-limits.ts); 0 or absent turns the budget off. */
   readonly rateLimitPointsPerMinute?: number;
+  /** The same for a signed-in caller (by token subject); 0 or absent turns their budget off. */
+  readonly rateLimitPointsPerMinuteAuthenticated?: number;
   readonly maxQueryDepth: number;
   readonly maxQueryComplexity: number;
 }
@@ -64,10 +66,9 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   app.disable('x-powered-by');
   const httpServer = createServer(app);
   let draining = false;
-  // The client each request's context belongs to, for the budget of cost points.
-  const clients = new WeakMap<RequestContext, string>();
-  const pointsPerMinute = options.security.rateLimitPointsPerMinute ?? 0;
-  const costBudget = pointsPerMinute > 0 ? { budget: new CostBudget(pointsPerMinute), clientOf: (context: RequestContext) => clients.get(context) ?? 'unknown' } : undefined;
+  // The address each request's context came from, for the budget of anonymous callers.
+  const addresses = new WeakMap<RequestContext, string>();
+  const costBudget = costBudgetHook(options.security, (context) => addresses.get(context) ?? 'unknown');
 
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,
@@ -109,7 +110,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
         });
         const context = createContext({ logger: options.logger, graph: options.graph, settings: { contactsRequireAuth: options.security.contactsRequireAuth } }, requestId, caller, languageFromHeader(req.headers['accept-language']));
         // Counted like the request limit: by address, IPv6 by its /56.
-        clients.set(context, ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? ''));
+        addresses.set(context, ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? ''));
         return context;
       },
     }),
@@ -147,6 +148,23 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
 }
 
 const BODY_LIMIT = '100kb';
+
+/**
+ * Which budget a request is charged to, as GitHub counts: a signed-in caller by its token's
+ * subject, wherever it connects from (so one caller cannot multiply its budget over addresses, nor
+ * spend an office's shared address), and an anonymous one by its address, with a smaller budget.
+ */
+function costBudgetHook(security: ApiSecurity, addressOf: (context: RequestContext) => string): CostBudgetHook<RequestContext> | undefined {
+  const anonymous = (security.rateLimitPointsPerMinute ?? 0) > 0 ? new CostBudget(security.rateLimitPointsPerMinute!) : undefined;
+  const authenticated = (security.rateLimitPointsPerMinuteAuthenticated ?? 0) > 0 ? new CostBudget(security.rateLimitPointsPerMinuteAuthenticated!) : undefined;
+  if (!anonymous && !authenticated) return undefined;
+  return {
+    accountOf: (context) => {
+      if (context.caller.kind === 'authenticated') return authenticated && { budget: authenticated, client: `subject:${context.caller.subject}` };
+      return anonymous && { budget: anonymous, client: `address:${addressOf(context)}` };
+    },
+  };
+}
 
 /**
  * The JSON body parser's refusals (too large, not JSON) as GraphQL-shaped errors, so that clients

@@ -156,9 +156,8 @@ function rootFieldKeys(operation: OperationDefinitionNode, fragments: ReadonlyMa
 
 /** Where the limits plugin gets the budget of the client a request comes from. */
 export interface CostBudgetHook<TContext> {
-  readonly budget: CostBudget;
-  /** The client a request's context belongs to, e.g. its address. */
-  readonly clientOf: (context: TContext) => string;
+  /** The budget a request's context is charged to and the client within it; undefined: not metered. */
+  readonly accountOf: (context: TContext) => { readonly budget: CostBudget; readonly client: string } | undefined;
 }
 
 /**
@@ -200,8 +199,9 @@ export function complexityLimitPlugin<TContext extends BaseContext>(maxComplexit
               { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost, maxComplexity, http: { status: 400 } } },
             );
           }
-          if (!costBudget) return;
-          const account = costBudget.budget.charge(costBudget.clientOf(contextValue), cost);
+          const metered = costBudget?.accountOf(contextValue);
+          if (!metered) return;
+          const account = metered.budget.charge(metered.client, cost);
           charged = { requested: cost, account };
           if (!account.granted) {
             const retryAfter = Math.max(1, Math.ceil((account.resetAt - Date.now()) / 1000));

@@ -49,6 +49,7 @@ describe('configuration', () => {
       MAX_QUERY_DEPTH: '8',
       MAX_QUERY_COMPLEXITY: '5000',
       RATE_LIMIT_POINTS_PER_MINUTE: '20000',
+      RATE_LIMIT_POINTS_PER_MINUTE_AUTHENTICATED: '80000',
       NEO4J_URI: 'neo4j://cluster.example:7687',
       NEO4J_USER: 'api',
       NEO4J_PASSWORD: 'secret',
@@ -62,7 +63,7 @@ describe('configuration', () => {
     expect(config.port).toBe(8080);
     expect(config.host).toBe('0.0.0.0');
     expect(config.environment).toBe('production');
-    expect(config.security).toEqual({ jwtSecret: SECRET, contactsRequireAuth: true, rateLimitPerMinute: 120, rateLimitPointsPerMinute: 20_000, maxQueryDepth: 8, maxQueryComplexity: 5000 });
+    expect(config.security).toEqual({ jwtSecret: SECRET, contactsRequireAuth: true, rateLimitPerMinute: 120, rateLimitPointsPerMinute: 20_000, rateLimitPointsPerMinuteAuthenticated: 80_000, maxQueryDepth: 8, maxQueryComplexity: 5000 });
     expect(config.neo4j).toMatchObject({ uri: 'neo4j://cluster.example:7687', user: 'api', password: 'secret', database: 'innovation', queryTimeoutMs: 5000 });
     expect(config.neo4j.embedded.pageCache).toBe('512m');
     expect(config.seedOnEmpty).toBe(false);
@@ -118,7 +119,7 @@ describe('configuration', () => {
   });
 
   it('has safe security defaults: open reads, a rate limit, depth and cost limits', () => {
-    expect(loadConfig({}).security).toEqual({ jwtSecret: undefined, contactsRequireAuth: false, rateLimitPerMinute: 600, rateLimitPointsPerMinute: 100_000, maxQueryDepth: 12, maxQueryComplexity: 25_000 });
+    expect(loadConfig({}).security).toEqual({ jwtSecret: undefined, contactsRequireAuth: false, rateLimitPerMinute: 600, rateLimitPointsPerMinute: 100_000, rateLimitPointsPerMinuteAuthenticated: 500_000, maxQueryDepth: 12, maxQueryComplexity: 25_000 });
   });
 
   it('refuses production without a signing secret, and a secret that is too short', () => {

@@ -12,6 +12,7 @@ const api = useTestApi(graph);
 // A budget no test exhausts: every answer reports what its query cost.
 const metered = useTestApi(graph, { security: { rateLimitPointsPerMinute: 10_000_000 } });
 const budgeted = useTestApi(graph, { security: { rateLimitPointsPerMinute: 40 } });
+const budgetedByCaller = useTestApi(graph, { security: { rateLimitPointsPerMinute: 20, rateLimitPointsPerMinuteAuthenticated: 40 } });
 const ns = useNamespace(graph, 'attacks');
 const queries = useQueryLog(graph);
 
@@ -128,6 +129,20 @@ describe('the budget of cost points', () => {
     // What fits in what is left still runs.
     const cheap = await post(budgeted.baseUrl, '{ __typename }');
     expect(cheap.body).toMatchObject({ data: { __typename: 'Query' }, extensions: { cost: { requested: 1, remaining: 7 } } });
+  });
+
+  it('charges a signed-in caller by its token\'s subject, with a budget of its own, and anonymous callers by address', async () => {
+    const spend = async (headers: Record<string, string>) => (await post(budgetedByCaller.baseUrl, PAGE, {}, headers)).body.extensions?.cost;
+    const alice = await bearer('reader', ns('alice'));
+    expect(await spend(alice)).toMatchObject({ requested: 16, limit: 40, remaining: 24 });
+    // Another token of the same subject draws on the same points; another subject has its own.
+    expect(await spend(await bearer('editor', ns('alice')))).toMatchObject({ limit: 40, remaining: 8 });
+    expect(await spend(await bearer('reader', ns('bob')))).toMatchObject({ limit: 40, remaining: 24 });
+    // Anonymous callers on this address have the smaller budget, untouched by the signed-in ones.
+    expect(await spend({})).toMatchObject({ requested: 16, limit: 20, remaining: 4 });
+    const refused = await post(budgetedByCaller.baseUrl, PAGE, {}, alice);
+    expect(refused.status).toBe(429);
+    expect(refused.body.errors![0]!.extensions).toEqual({ code: 'RATE_LIMITED' });
   });
 });
 
