@@ -1,22 +1,28 @@
 /**
  * Soak test: bounded concurrent mixed load (reads, search, writes) on loopback against the API
  * in-process over an embedded Neo4j of its own, with the database stopped and started again half
- * way through; then a consistency check of the graph. Exits 0 when the graph is consistent.
+ * way through, and the attacks of the hardening review (soak/attacks.ts) mixed in from other
+ * addresses; then a consistency check of the graph, every rule of its model included.
+ * Exits 0 when the attacks were refused or kept the rules, the normal traffic was unharmed outside
+ * the outage, /health/ready stayed ready outside it, and the graph is consistent.
  *
- *   npm run soak -- [--seconds 60] [--concurrency 8]
+ *   npm run soak -- [--seconds 60] [--concurrency 8] [--attackers 2] [--report soak.json]
  *
+ * The normal traffic comes from 32 signed-in readers and one writer (the request count limit is
+ * off: they stand for many people behind one address); the attackers are an anonymous client on
+ * 127.0.0.2 and a signed-in editor on 127.0.0.3, under the default budgets of cost points.
  * Everything it starts (Neo4j in .data/neo4j-soak, the HTTP server on a free loopback port) it
  * stops again, also on Ctrl+C; the JVM also stops by itself if this process dies.
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { issueToken } from '../src/auth/tokens.js';
-import { projectRoot } from '../src/config.js';
+import { loadConfig, projectRoot } from '../src/config.js';
 import { createDriver, waitForNeo4j } from '../src/graph/driver.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/graph/embedded-neo4j.js';
 import { GraphRunner } from '../src/graph/graph-runner.js';
@@ -25,8 +31,22 @@ import { createApiServer, type ApiServer } from '../src/http/api-server.js';
 import { defaultSeedDir, importSeedFiles } from '../src/ingest/seed-loader.js';
 import { createLogger } from '../src/logger.js';
 import { buildApiSchema } from '../src/modules/schema.js';
+import { runAttacks } from './soak/attack-runner.js';
+import { checkConsistency } from './soak/consistency.js';
+import { HttpFrom } from './soak/http-from.js';
+import { startMonitor } from './soak/monitor.js';
+import { formatSummary, summarise } from './soak/report.js';
+import { Tally } from './soak/tally.js';
+import { Workload, type Operation, type SeedFacts } from './soak/workload.js';
 
 const HOST = '127.0.0.1';
+const ANONYMOUS_ATTACKER = '127.0.0.2';
+const SIGNED_IN_ATTACKER = '127.0.0.3';
+const LOAD_BALANCER = '127.0.0.4';
+const WRITER = 'soak';
+const READERS = 32;
+// Answers that end within this long after the API is ready again still count as the outage's.
+const OUTAGE_GRACE_MS = 5_000;
 const DATA_DIR = path.join(projectRoot, '.data', 'neo4j-soak');
 /** A hard ceiling on requests, whatever the duration: about 1000 a second. */
 const REQUESTS_PER_SECOND_CEILING = 1_000;
@@ -55,289 +75,17 @@ function freePort(): Promise<number> {
   });
 }
 
-const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
-
-// ---------------------------------------------------------------------------------------------
-// The load: each request is one operation, chosen by weight; writes use ids of this run only.
-
-interface Operation {
-  readonly name: string;
-  readonly query: string;
-  readonly variables: Record<string, unknown>;
-  readonly write: boolean;
-  /** Called with the parsed body of a 200 answer without errors: records what was acknowledged. */
-  readonly acknowledge?: (data: Record<string, unknown>) => void;
-}
-
-interface SeedFacts {
-  innovationIds: string[];
-  organisationIds: string[];
-  regionIds: string[];
-}
-
-const SEARCH_WORDS = ['videokonsultation', 'affald', 'søvnproblemer', 'kommune', 'borger', 'digital', 'sundhed', 'læring', 'robot', 'ældre'];
-
-class Workload {
-  readonly acknowledgedOrganisations = new Set<string>();
-  readonly attemptedOrganisations = new Set<string>();
-  readonly acknowledgedAdoptions = new Set<string>();
-  readonly acknowledgedByAction = new Map<string, number>();
-  private sequence = 0;
-
-  constructor(
-    private readonly runId: string,
-    private readonly seed: SeedFacts,
-    private readonly hasRecordAdoption: boolean,
-  ) {}
-
-  private acknowledged(action: string): void {
-    this.acknowledgedByAction.set(action, (this.acknowledgedByAction.get(action) ?? 0) + 1);
-  }
-
-  next(): Operation {
-    const n = (this.sequence += 1);
-    const roll = Math.random();
-    const soakOrganisations = [...this.acknowledgedOrganisations];
-    if (roll < 0.12 || (roll < 0.3 && soakOrganisations.length === 0)) return this.createOrganisation(n);
-    if (roll < 0.21) return this.updateOrganisation(n, pick(soakOrganisations));
-    if (roll < 0.3) return this.hasRecordAdoption ? this.recordAdoption(pick(soakOrganisations)) : this.updateOrganisation(n, pick(soakOrganisations));
-    return this.read(soakOrganisations);
-  }
-
-  /** Every kind of operation once, writes first (an update needs a created organisation). */
-  async warmUp(send: (operation: Operation) => Promise<void>): Promise<void> {
-    await send(this.createOrganisation((this.sequence += 1)));
-    const [created] = [...this.acknowledgedOrganisations];
-    if (!created) throw new Error('the warm-up createOrganisation was not acknowledged');
-    await send(this.updateOrganisation((this.sequence += 1), created));
-    if (this.hasRecordAdoption) await send(this.recordAdoption(created));
-    for (const read of this.reads([created])) await send(read);
-  }
-
-  private createOrganisation(n: number): Operation {
-    const id = `soak-${this.runId}-org-${n}`;
-    this.attemptedOrganisations.add(id);
-    return {
-      name: 'createOrganisation',
-      write: true,
-      query: 'mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id } problem { code message } } }',
-      variables: { input: { id, name: `Soak-organisation ${n}`, kind: 'OTHER', regionId: pick(this.seed.regionIds) } },
-      acknowledge: (data) => {
-        const payload = data.createOrganisation as { organisation: { id: string } | null; problem: unknown };
-        if (payload.organisation?.id === id && payload.problem === null) {
-          this.acknowledgedOrganisations.add(id);
-          this.acknowledged('createOrganisation');
-        }
-      },
-    };
-  }
-
-  private updateOrganisation(n: number, id: string): Operation {
-    return {
-      name: 'updateOrganisation',
-      write: true,
-      query: 'mutation ($id: ID!, $input: UpdateOrganisationInput!) { updateOrganisation(id: $id, input: $input) { organisation { id name } problem { code message } } }',
-      variables: { id, input: { name: `Soak-organisation omdøbt ${n}`, aliases: [`Soak ${n}`] } },
-      acknowledge: (data) => {
-        const payload = data.updateOrganisation as { problem: unknown };
-        if (payload.problem === null) this.acknowledged('updateOrganisation');
-      },
-    };
-  }
-
-  private recordAdoption(organisationId: string): Operation {
-    const innovationId = pick(this.seed.innovationIds);
-    return {
-      name: 'recordAdoption',
-      write: true,
-      query: 'mutation ($input: RecordAdoptionInput!) { recordAdoption(input: $input) { problem { code message } } }',
-      variables: {
-        input: {
-          innovationId,
-          organisationId,
-          mode: pick(['COPY', 'ADAPT', 'INSPIRATION']),
-          status: 'ADOPTED',
-          year: 2024,
-          evidence: `Recorded by soak run ${this.runId} to load the write path.`,
-          source: 'soak:1',
-        },
-      },
-      acknowledge: (data) => {
-        const payload = data.recordAdoption as { problem: unknown };
-        if (payload.problem === null) {
-          this.acknowledgedAdoptions.add(`${organisationId}|${innovationId}`);
-          this.acknowledged('recordAdoption');
-        }
-      },
-    };
-  }
-
-  private read(soakOrganisations: string[]): Operation {
-    return pick(this.reads(soakOrganisations));
-  }
-
-  private reads(soakOrganisations: string[]): Operation[] {
-    const innovationId = pick(this.seed.innovationIds);
-    const organisationId = soakOrganisations.length > 0 && Math.random() < 0.3 ? pick(soakOrganisations) : pick(this.seed.organisationIds);
-    const reads: [string, string, Record<string, unknown>][] = [
-      ['innovation', 'query ($id: ID!) { innovation(id: $id) { id title year nominators { name } partners { organisation { name } } contacts { name email } } }', { id: innovationId }],
-      ['innovations', 'query ($r: ID!) { innovations(filter: { regionIds: [$r] }, first: 20) { totalCount edges { node { id title nominators { name } } } pageInfo { endCursor } } }', { r: pick(this.seed.regionIds) }],
-      ['organisations', '{ organisations(filter: { kinds: [MUNICIPALITY] }, first: 50) { totalCount edges { node { id name region { name } } } } }', {}],
-      ['organisation', 'query ($id: ID!) { organisation(id: $id) { id name kind units { id } nominated(first: 5) { totalCount edges { node { id } } } } }', { id: organisationId }],
-      ['search', 'query ($t: String!) { search(text: $t, first: 20) { edges { score node { __typename ... on Innovation { id } ... on Organisation { id } ... on Person { id } } } } }', { t: pick(SEARCH_WORDS) }],
-      ['whoToCall', 'query ($id: ID!) { whoToCall(innovationId: $id, first: 5) { score reason person { name } } }', { id: innovationId }],
-      ['similarInnovations', 'query ($id: ID!) { similarInnovations(innovationId: $id, first: 5) { score innovation { id } } }', { id: innovationId }],
-      ['spread', 'query ($id: ID!) { spread(innovationId: $id) { reach depth structuralVirality events { mode to { name } } } }', { id: innovationId }],
-      ['partnerNetwork', 'query ($id: ID!) { partnerNetwork(organisationId: $id, depth: 2, first: 50) { truncated nodes { id } edges { source target weight } } }', { id: organisationId }],
-      ['path', 'query ($a: ID!, $b: ID!) { path(fromOrganisationId: $a, toOrganisationId: $b) { length } }', { a: pick(this.seed.organisationIds), b: pick(this.seed.organisationIds) }],
-      ['graphStatistics', '{ graphStatistics { innovations organisations people } }', {}],
-    ];
-    return reads.map(([name, query, variables]) => ({ name, query, variables, write: false }));
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// What came back.
-
-class Tally {
-  readonly byStatus = new Map<string, number>();
-  readonly errorsByCode = new Map<string, number>();
-  readonly operations = new Map<string, { ok: number; failed: number }>();
-  unparsable = 0;
-
-  record(operation: Operation | undefined, status: number, body: string): void {
-    this.count(this.byStatus, String(status));
-    let parsed: { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[] };
-    try {
-      parsed = JSON.parse(body) as typeof parsed;
-    } catch {
-      this.unparsable += 1;
-      return;
-    }
-    for (const error of parsed.errors ?? []) this.count(this.errorsByCode, error.extensions?.code ?? '(no code)');
-    if (!operation) return;
-    const entry = this.operations.get(operation.name) ?? { ok: 0, failed: 0 };
-    const ok = status === 200 && !parsed.errors && parsed.data;
-    if (ok) {
-      entry.ok += 1;
-      operation.acknowledge?.(parsed.data!);
-    } else {
-      entry.failed += 1;
-    }
-    this.operations.set(operation.name, entry);
-  }
-
-  private count(map: Map<string, number>, key: string): void {
-    map.set(key, (map.get(key) ?? 0) + 1);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// The consistency of the graph afterwards.
-
-interface Finding {
-  readonly check: string;
-  readonly ok: boolean;
-  readonly detail: string;
-}
-
-async function checkConsistency(graph: GraphRunner, workload: Workload, seedInnovations: number): Promise<Finding[]> {
-  const findings: Finding[] = [];
-  const tag = { tag: 'soak.check', timeoutMs: 60_000 };
-
-  const acknowledged = [...workload.acknowledgedOrganisations];
-  const created = await graph.read<{ id: string; n: number }>('UNWIND $ids AS id OPTIONAL MATCH (o:Organisation {id: id}) RETURN id, count(o) AS n', { ids: acknowledged }, tag);
-  const missing = created.filter((r) => r.n === 0).map((r) => r.id);
-  const doubled = created.filter((r) => r.n > 1).map((r) => r.id);
-  findings.push({
-    check: 'every acknowledged createOrganisation exists exactly once',
-    ok: missing.length === 0 && doubled.length === 0 && created.length === acknowledged.length,
-    detail: `${acknowledged.length} acknowledged, ${missing.length} missing${missing.length ? ` (${missing.slice(0, 5).join(', ')})` : ''}, ${doubled.length} more than once`,
-  });
-
-  const unacknowledged = [...workload.attemptedOrganisations].filter((id) => !workload.acknowledgedOrganisations.has(id));
-  const [unknownOutcome] = await graph.read<{ present: number; doubled: number }>(
-    'UNWIND $ids AS id OPTIONAL MATCH (o:Organisation {id: id}) WITH id, count(o) AS n RETURN sum(CASE WHEN n > 0 THEN 1 ELSE 0 END) AS present, sum(CASE WHEN n > 1 THEN 1 ELSE 0 END) AS doubled',
-    { ids: unacknowledged },
-    tag,
-  );
-  findings.push({
-    check: 'creates that were not acknowledged exist at most once',
-    ok: (unknownOutcome?.doubled ?? 0) === 0,
-    detail: `${unacknowledged.length} not acknowledged (failed or cut off), of which ${unknownOutcome?.present ?? 0} were committed anyway`,
-  });
-
-  const pairs = [...workload.acknowledgedAdoptions].map((key) => key.split('|'));
-  if (pairs.length > 0) {
-    const adoptions = await graph.read<{ pair: string[]; n: number }>(
-      'UNWIND $pairs AS pair OPTIONAL MATCH (:Organisation {id: pair[0]})-[a:ADOPTED]->(:Innovation {id: pair[1]}) RETURN pair, count(a) AS n',
-      { pairs },
-      tag,
-    );
-    const wrong = adoptions.filter((r) => r.n !== 1).length;
-    findings.push({ check: 'every acknowledged adoption exists exactly once', ok: wrong === 0, detail: `${pairs.length} organisation-innovation pairs, ${wrong} not exactly once` });
-  }
-  const [doubledAdoptions] = await graph.read<{ n: number }>(
-    'MATCH (o:Organisation)-[a:ADOPTED]->(i:Innovation) WHERE o.id STARTS WITH $prefix WITH o, i, count(a) AS n WHERE n > 1 RETURN count(*) AS n',
-    { prefix: 'soak-' },
-    tag,
-  );
-  findings.push({ check: 'no organisation of this run adopted one innovation twice', ok: doubledAdoptions?.n === 0, detail: `${doubledAdoptions?.n ?? '?'} pairs with more than one ADOPTED` });
-
-  const duplicates = await graph.read<{ label: string; id: string; n: number }>(
-    'MATCH (n) WHERE n.id IS NOT NULL UNWIND labels(n) AS label WITH label, n.id AS id, count(*) AS n WHERE n > 1 RETURN label, id, n ORDER BY label, id LIMIT 10',
-    {},
-    tag,
-  );
-  findings.push({
-    check: 'no id is used twice within a label',
-    ok: duplicates.length === 0,
-    detail: duplicates.length === 0 ? 'none' : duplicates.map((d) => `${d.label} ${d.id} x${d.n}`).join(', '),
-  });
-
-  const [orphans] = await graph.read<{ n: number; total: number }>(
-    'MATCH (c:Change) RETURN count(c) AS total, count(CASE WHEN NOT EXISTS { (c)-[:CHANGED]->() } THEN 1 END) AS n',
-    {},
-    tag,
-  );
-  findings.push({ check: 'every Change node is linked to an entity', ok: orphans?.n === 0, detail: `${orphans?.total ?? 0} Change nodes, ${orphans?.n ?? '?'} unlinked` });
-
-  const changes = await graph.read<{ action: string; n: number }>('MATCH (c:Change) WHERE c.actor = $actor RETURN c.action AS action, count(c) AS n', { actor: SOAK_SUBJECT }, tag);
-  const short = [...workload.acknowledgedByAction].filter(([action, n]) => (changes.find((c) => c.action === action)?.n ?? 0) < n);
-  findings.push({
-    check: 'every acknowledged write left its Change node',
-    ok: short.length === 0,
-    detail: [...workload.acknowledgedByAction].map(([action, n]) => `${action} ${n} acknowledged / ${changes.find((c) => c.action === action)?.n ?? 0} recorded`).join(', '),
-  });
-
-  const [innovations] = await graph.read<{ n: number }>('MATCH (i:Innovation) RETURN count(i) AS n', {}, tag);
-  findings.push({ check: 'the seed innovations are all there, and no more', ok: innovations?.n === seedInnovations, detail: `${innovations?.n ?? '?'} innovations, ${seedInnovations} after seeding` });
-  return findings;
-}
-
-const SOAK_SUBJECT = 'soak';
-
-// ---------------------------------------------------------------------------------------------
-
 const inSeconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-function percent(part: number, whole: number): string {
-  return whole === 0 ? '0 %' : `${((100 * part) / whole).toFixed(1)} %`;
-}
-
-function table(map: Map<string, number>): string {
-  if (map.size === 0) return '  (none)';
-  return [...map].sort(([a], [b]) => a.localeCompare(b)).map(([key, n]) => `  ${key.padEnd(24)} ${String(n).padStart(8)}`).join('\n');
-}
-
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { seconds: { type: 'string' }, concurrency: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { values } = parseArgs({ options: { seconds: { type: 'string' }, concurrency: { type: 'string' }, attackers: { type: 'string' }, report: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) {
-    process.stdout.write('Usage: npm run soak -- [--seconds 60] [--concurrency 8]\n');
+    process.stdout.write('Usage: npm run soak -- [--seconds 60] [--concurrency 8] [--attackers 2 (0: none)] [--report <file.json>]\n');
     return 0;
   }
   const seconds = wholeArgument('seconds', values.seconds, 60, 10, 3_600);
   const concurrency = wholeArgument('concurrency', values.concurrency, 8, 1, 64);
+  const attackLoops = wholeArgument('attackers', values.attackers, 2, 0, 16);
 
   let embedded: EmbeddedNeo4j | undefined;
   let server: ApiServer | undefined;
@@ -384,14 +132,20 @@ async function main(): Promise<number> {
       production: true,
       playground: false,
       shutdownGraceMs: 5_000,
-      security: { jwtSecret, contactsRequireAuth: false, rateLimitPerMinute: 0, maxQueryDepth: 12, maxQueryComplexity: 25_000 },
+      // The limits a deployment has by default, but no count of requests: the normal traffic
+      // stands for many people, who would come from many addresses.
+      security: { ...loadConfig({}).security, jwtSecret, rateLimitPerMinute: 0 },
     });
     const url = await server.listen(0, HOST);
     if (new URL(url).hostname !== HOST) throw new Error(`the API must listen on ${HOST} only, got ${url}`);
-    const token = await issueToken({ subject: SOAK_SUBJECT, roles: ['editor'], expiresIn: `${seconds + 600}s` }, jwtSecret);
-    log(`API on ${url}; ${concurrency} connections for ${seconds} s; writes: createOrganisation, updateOrganisation${hasRecordAdoption ? ', recordAdoption' : ''}`);
+    const expiresIn = `${seconds + 600}s`;
+    const token = await issueToken({ subject: WRITER, roles: ['editor'], expiresIn }, jwtSecret);
+    const readerTokens = await Promise.all(Array.from({ length: READERS }, (_, i) => issueToken({ subject: `soak-reader-${i}`, roles: ['reader'], expiresIn }, jwtSecret)));
+    log(`API on ${url}; ${concurrency} connections for ${seconds} s; writes: createOrganisation, updateOrganisation${hasRecordAdoption ? ', recordAdoption' : ''}; ${attackLoops} attack loops`);
 
-    const workload = new Workload(randomBytes(3).toString('hex'), seed, hasRecordAdoption);
+    const runId = randomBytes(3).toString('hex');
+    const attackPrefix = `soak-${runId}-attack-`;
+    const workload = new Workload(runId, seed, hasRecordAdoption);
     // Each kind of query is compiled by Neo4j on first use; one of each first, so that the load
     // measures a warm server (until the restart, which starts cold again, as in production).
     const warmUpStarted = Date.now();
@@ -408,13 +162,15 @@ async function main(): Promise<number> {
     });
     log(`warmed up in ${((Date.now() - warmUpStarted) / 1000).toFixed(1)} s; starting the load`);
     const tally = new Tally();
-    const inFlight = new Map<string, Operation>();
+    const inFlight = new Map<string, { operation: Operation; sentAt: number }>();
     let requestSequence = 0;
 
     // Half way: the database goes away and comes back on the same store and port.
     const outage = { stoppingAt: 0, stoppedAt: 0, startedAt: 0, readyAt: 0 };
     const started = Date.now();
     const elapsed = () => ((Date.now() - started) / 1000).toFixed(1);
+    const inOutage = (at: number) => outage.stoppingAt > 0 && at >= outage.stoppingAt && (outage.readyAt === 0 || at <= outage.readyAt + OUTAGE_GRACE_MS);
+    const overlapsOutage = (start: number, end: number) => inOutage(start) || inOutage(end) || (start < outage.stoppingAt && outage.stoppingAt < end);
     const restart = (async () => {
       await new Promise((resolve) => setTimeout(resolve, (seconds * 1000) / 2));
       outage.stoppingAt = Date.now();
@@ -435,6 +191,23 @@ async function main(): Promise<number> {
     // Awaited after the load; this only keeps an early failure from counting as unhandled meanwhile.
     restart.catch(() => undefined);
 
+    const monitor = startMonitor(new HttpFrom(new URL(url), LOAD_BALANCER), inOutage);
+    let loadRunning = true;
+    const anonymous = new HttpFrom(new URL(url), ANONYMOUS_ATTACKER);
+    const signedIn = new HttpFrom(new URL(url), SIGNED_IN_ATTACKER);
+    let attackSequence = 0;
+    const attacks = runAttacks(
+      {
+        anonymous,
+        signedIn,
+        signedInToken: await issueToken({ subject: 'soak-attacker', roles: ['editor', 'admin'], expiresIn }, jwtSecret),
+        jwtSecret,
+        organisationIds: seed.organisationIds,
+        freshId: (what) => `${attackPrefix}${what}-${(attackSequence += 1)}`,
+      },
+      { loops: attackLoops, running: () => loadRunning, overlapsOutage },
+    );
+
     const result = await autocannon({
       url,
       connections: concurrency,
@@ -448,59 +221,53 @@ async function main(): Promise<number> {
           setupRequest: (request) => {
             const operation = workload.next();
             const requestId = `soak-${(requestSequence += 1)}`;
-            inFlight.set(requestId, operation);
+            inFlight.set(requestId, { operation, sentAt: Date.now() });
             return {
               ...request,
               method: 'POST',
               path: '/graphql',
-              headers: { 'content-type': 'application/json', 'x-request-id': requestId, ...(operation.write ? { authorization: `Bearer ${token}` } : {}) },
+              headers: { 'content-type': 'application/json', 'x-request-id': requestId, authorization: `Bearer ${operation.write ? token : readerTokens[requestSequence % READERS]}` },
               body: JSON.stringify({ query: operation.query, variables: operation.variables }),
             };
           },
           onResponse: (status, body, _context, headers) => {
             const requestId = headers?.['x-request-id'];
-            const operation = typeof requestId === 'string' ? inFlight.get(requestId) : undefined;
+            const sent = typeof requestId === 'string' ? inFlight.get(requestId) : undefined;
             if (typeof requestId === 'string') inFlight.delete(requestId);
-            tally.record(operation, status, body);
+            const now = Date.now();
+            tally.record(sent?.operation, status, body, sent && now - sent.sentAt, overlapsOutage(sent?.sentAt ?? now, now));
           },
         },
       ],
     });
     const loadEndedAt = Date.now();
-    log(`t=${elapsed()} s: load finished`);
+    loadRunning = false;
+    log(`t=${elapsed()} s: load finished; waiting for the attack rounds under way`);
+    const attackRecords = await attacks;
+    anonymous.close();
+    signedIn.close();
     await restart;
+    const watched = await monitor.stop();
     log(`t=${elapsed()} s: checking the graph`);
 
-    const findings = await checkConsistency(graph, workload, seeded!.n);
-    const served = [...tally.byStatus.values()].reduce((a, b) => a + b, 0);
-    const lines = [
-      '',
-      `Soak: ${seconds} s, ${concurrency} connections, on ${url} (Neo4j restarted half way)`,
-      '',
-      `requests served         ${served} (${(served / result.duration).toFixed(0)}/s); autocannon: ${result.requests.total} responses, ${result.errors} connection errors, ${result.timeouts} timeouts`,
-      `latency                 p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
-      `database outage         stop began ${inSeconds(outage.stoppingAt - started)} in and took ${inSeconds(outage.stoppedAt - outage.stoppingAt)}; start took ${inSeconds(outage.startedAt - outage.stoppedAt)}; API ready again ${inSeconds(outage.readyAt - outage.startedAt)} later` +
+    const findings = await checkConsistency(graph, workload, { seedInnovations: seeded!.n, writer: WRITER, attackPrefix });
+    const summary = summarise({
+      seconds,
+      connections: concurrency,
+      attackLoops,
+      url,
+      load: result,
+      tally,
+      attacks: attackRecords,
+      outage:
+        `stop began ${inSeconds(outage.stoppingAt - started)} in and took ${inSeconds(outage.stoppedAt - outage.stoppingAt)}; start took ${inSeconds(outage.startedAt - outage.stoppedAt)}; API ready again ${inSeconds(outage.readyAt - outage.startedAt)} later` +
         (outage.readyAt > loadEndedAt ? ` (${inSeconds(outage.readyAt - loadEndedAt)} after the load had ended)` : `, ${inSeconds(loadEndedAt - outage.readyAt)} before the load ended`),
-      '',
-      'responses by HTTP status',
-      table(tally.byStatus),
-      '',
-      `GraphQL errors by code${tally.unparsable ? ` (${tally.unparsable} bodies were not JSON)` : ''}`,
-      table(tally.errorsByCode),
-      '',
-      'operations (ok / failed)',
-      ...[...tally.operations]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([name, { ok, failed }]) => `  ${name.padEnd(24)} ${String(ok).padStart(8)} / ${String(failed).padStart(5)}  (${percent(failed, ok + failed)} failed)`),
-      '',
-      'consistency',
-      ...findings.map((f) => `  ${f.ok ? 'ok  ' : 'FAIL'} ${f.check}: ${f.detail}`),
-      '',
-    ];
-    process.stdout.write(lines.join('\n'));
-    const consistent = findings.every((f) => f.ok);
-    process.stdout.write(consistent ? 'The graph is consistent.\n' : 'The graph is NOT consistent.\n');
-    return consistent ? 0 : 1;
+      monitor: watched,
+      findings,
+    });
+    process.stdout.write(formatSummary(summary));
+    if (values.report) writeFileSync(values.report, `${JSON.stringify(summary, null, 2)}\n`);
+    return summary.failures.length === 0 ? 0 : 1;
   } finally {
     await cleanUp();
     process.off('SIGINT', onSignal);
