@@ -32,9 +32,16 @@ export async function runAttacks(context: AttackContext, options: AttackRunOptio
   const attacks = options.attacks ?? ATTACKS;
   const records = new Map<string, AttackRecord>(attacks.map((a) => [a.name, { rounds: 0, setupFailed: 0, outcomes: new Map(), unexpected: new Map(), broken: [], roundMs: [] }]));
   let next = 0;
+  // Once the load has ended, attacks without a round yet (their fixture could not be written
+  // during the outage, say) get one more chance each, for up to a minute.
+  let overtimeEnds: number | undefined;
+  const nextAttack = (): Attack | undefined => {
+    if (options.running()) return attacks[next++ % attacks.length];
+    overtimeEnds ??= Date.now() + 60_000;
+    return Date.now() < overtimeEnds ? attacks.find((a) => records.get(a.name)!.rounds === 0) : undefined;
+  };
   const loop = async () => {
-    while (options.running()) {
-      const attack = attacks[next++ % attacks.length]!;
+    for (let attack = nextAttack(); attack; attack = nextAttack()) {
       const record = records.get(attack.name)!;
       const started = Date.now();
       let outcomes: string[];

@@ -144,7 +144,8 @@ export const ATTACKS: readonly Attack[] = [
     run: async (c) => {
       const id = pick(c.organisationIds);
       const query = `{ a: partnerNetwork(organisationId: "${id}", depth: 3, first: 200) { nodes { id depth } edges { source target weight } } b: ${PRICEY_PAGE.replace('units { units { id } }', 'units { id }')} }`;
-      return { outcomes: await Promise.all([anonymousQuery(c, query), anonymousQuery(c, query)]) };
+      // Four at once: about 52 000 points a round, so that even a short soak spends the budget.
+      return { outcomes: await Promise.all(Array.from({ length: 4 }, () => anonymousQuery(c, query))) };
     },
   },
   {
