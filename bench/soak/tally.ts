@@ -5,7 +5,7 @@ export class Tally {
   readonly byStatus = new Map<string, number>();
   readonly errorsByCode = new Map<string, number>();
   readonly operations = new Map<string, { ok: number; failed: number }>();
-  /** Failed answers that the database outage does not explain, by status and first error code. */
+  /** Failed answers that the database outage does not explain, by operation, status and first error code. */
   readonly failedOutsideOutage = new Map<string, number>();
   /** Milliseconds from sending to the answer, of requests sent and answered outside the outage. */
   readonly latenciesOutsideOutage: number[] = [];
@@ -37,7 +37,7 @@ export class Tally {
       operation.acknowledge?.(parsed.data!);
     } else {
       entry.failed += 1;
-      if (!duringOutage) this.count(this.failedOutsideOutage, `${status} ${parsed.errors?.[0]?.extensions?.code ?? 'no data'}`);
+      if (!duringOutage) this.count(this.failedOutsideOutage, `${operation.name}: ${status} ${parsed.errors?.[0]?.extensions?.code ?? 'no data'}`);
     }
     this.operations.set(operation.name, entry);
   }
