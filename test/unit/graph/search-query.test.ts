@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyseQuery, danishStem, innovationQuery, nameQuery, towardsDanish, words } from '../../src/graph/search-query.js';
-import { compoundParts, cosine, countTerms, termVector } from '../../src/graph/text-similarity.js';
-import { rankSearchHits } from '../../src/graph/search-ranking.js';
+import { analyseQuery, danishStem, innovationQuery, nameQuery, towardsDanish, words } from '../../../src/graph/search-query.js';
+import { compoundParts, cosine, countTerms, termVector } from '../../../src/graph/text-similarity.js';
+import { rankSearchHits } from '../../../src/graph/search-ranking.js';
 
 describe('words', () => {
   it('keeps letters and digits only, lower-cased, without Danish stop words or Lucene keywords', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideRestart, type RestartPolicy } from '../../src/graph/neo4j-supervisor.js';
+import { decideRestart, type RestartPolicy } from '../../../src/graph/neo4j-supervisor.js';
 
 const policy: RestartPolicy = { maxRestarts: 5, windowMs: 300_000, initialDelayMs: 1_000, maxDelayMs: 30_000 };
 const now = 1_000_000;

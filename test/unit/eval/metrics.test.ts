@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dcg, dcgOfGrades, gain, gradesOf, idealDcg, mean, ndcg, precision, recall, relevantInTop } from '../../eval/metrics.js';
+import { dcg, dcgOfGrades, gain, gradesOf, idealDcg, mean, ndcg, precision, recall, relevantInTop } from '../../../eval/metrics.js';
 
 // Judged: a exactly right, b clearly relevant, c partly; anything else 0.
 const judged = { a: 3, b: 2, c: 1 };

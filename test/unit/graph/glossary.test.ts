@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENGLISH_STOPWORDS, ENGLISH_TO_DANISH } from '../../src/graph/glossary.js';
+import { ENGLISH_STOPWORDS, ENGLISH_TO_DANISH } from '../../../src/graph/glossary.js';
 
 const entries = Object.entries(ENGLISH_TO_DANISH);
 /** One or two words of letters and digits, single-spaced: what the search looks up. */
