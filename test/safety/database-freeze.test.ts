@@ -1,12 +1,9 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
-import { createDriver, waitForNeo4j } from '../../src/graph/driver.js';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/graph/embedded-neo4j.js';
-import { CLIENT_DEADLINE_GRACE_MS, GraphRunner } from '../../src/graph/graph-runner.js';
-import { applyGraphSchema } from '../../src/graph/schema-setup.js';
+import { CLIENT_DEADLINE_GRACE_MS } from '../../src/graph/graph-runner.js';
+import { openGraph, type GraphHandle } from '../../src/graph/open-graph.js';
 import { createApiServer, type ApiServer } from '../../src/http/api-server.js';
 import { createLogger } from '../../src/logger.js';
 import { buildApiSchema } from '../../src/modules/schema.js';
@@ -21,27 +18,30 @@ import { freePort } from '../support/free-port.js';
 
 const TIMEOUT_MS = 3_000;
 const dataDir = path.join(projectRoot, '.data', `neo4j-freeze-test-${process.pid}`);
-let embedded: EmbeddedNeo4j | undefined;
-let driver: Driver;
+let database: GraphHandle | undefined;
+let jvmPid: number;
 let server: ApiServer;
 let baseUrl: string;
 let frozen = false;
 
 beforeAll(async () => {
-  embedded = await startEmbeddedNeo4j({ projectRoot, boltPort: await freePort(), dataDir, heap: '512m', pageCache: '64m' });
-  driver = createDriver({ uri: embedded.uri, user: 'neo4j', password: undefined });
-  await waitForNeo4j(driver, embedded.uri, 60_000);
-  await applyGraphSchema(new GraphRunner(driver, { database: 'neo4j', timeoutMs: 60_000 }), projectRoot);
-  const graph = new GraphRunner(driver, { database: 'neo4j', timeoutMs: TIMEOUT_MS });
-  server = await createApiServer({ schema: await buildApiSchema(), graph, logger: createLogger('silent'), production: false, shutdownGraceMs: 1_000, security: TEST_SECURITY });
+  // The schema statements carry timeouts of their own, so the short one below is the API's alone.
+  database = await openGraph({
+    projectRoot,
+    embedded: { boltPort: await freePort(), dataDir, heap: '512m', pageCache: '64m' },
+    connectTimeoutMs: 60_000,
+    queryTimeoutMs: TIMEOUT_MS,
+    applySchema: true,
+  });
+  jvmPid = database.embedded!.pid()!;
+  server = await createApiServer({ schema: await buildApiSchema(), graph: database.graph, logger: createLogger('silent'), production: false, shutdownGraceMs: 1_000, security: TEST_SECURITY });
   baseUrl = (await server.listen(0, '127.0.0.1')).replace(/\/graphql$/, '');
 }, 180_000);
 
 afterAll(async () => {
-  if (frozen && embedded) process.kill(embedded.pid, 'SIGCONT');
+  if (frozen) process.kill(jvmPid, 'SIGCONT');
   await server?.stop();
-  await driver?.close();
-  await embedded?.stop();
+  await database?.close();
   rmSync(dataDir, { recursive: true, force: true });
 }, 60_000);
 
@@ -65,7 +65,7 @@ describe('a database that stops answering', () => {
   });
 
   it('ends a request as SERVICE_UNAVAILABLE shortly after the transaction timeout while it is frozen', { timeout: 60_000 }, async () => {
-    process.kill(embedded!.pid, 'SIGSTOP');
+    process.kill(jvmPid, 'SIGSTOP');
     frozen = true;
     const { code, ms } = await ask();
     expect(code).toBe('SERVICE_UNAVAILABLE');
@@ -74,7 +74,7 @@ describe('a database that stops answering', () => {
   });
 
   it('answers again once the database does', { timeout: 60_000 }, async () => {
-    process.kill(embedded!.pid, 'SIGCONT');
+    process.kill(jvmPid, 'SIGCONT');
     frozen = false;
     const started = Date.now();
     let code: unknown = 'not yet';

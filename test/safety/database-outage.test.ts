@@ -1,12 +1,8 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
-import { createDriver, waitForNeo4j } from '../../src/graph/driver.js';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/graph/embedded-neo4j.js';
-import { GraphRunner } from '../../src/graph/graph-runner.js';
-import { applyGraphSchema } from '../../src/graph/schema-setup.js';
+import { openGraph, type GraphHandle } from '../../src/graph/open-graph.js';
 import { createApiServer, type ApiServer } from '../../src/http/api-server.js';
 import { createLogger } from '../../src/logger.js';
 import { buildApiSchema } from '../../src/modules/schema.js';
@@ -21,34 +17,30 @@ import { bearer } from '../support/tokens.js';
 
 const dataDir = path.join(projectRoot, '.data', `neo4j-outage-test-${process.pid}`);
 let boltPort: number;
-let embedded: EmbeddedNeo4j | undefined;
-let driver: Driver;
+let database: GraphHandle | undefined;
 let server: ApiServer;
 let baseUrl: string;
 let editor: { authorization: string };
 
-function startDatabase(): Promise<EmbeddedNeo4j> {
-  return startEmbeddedNeo4j({ projectRoot, boltPort, dataDir, heap: '512m', pageCache: '64m' });
-}
-
 beforeAll(async () => {
   boltPort = await freePort();
-  embedded = await startDatabase();
-  driver = createDriver({ uri: embedded.uri, user: 'neo4j', password: undefined });
-  await waitForNeo4j(driver, embedded.uri, 60_000);
-  // The first write after each start compiles its Cypher on a cold JVM, which on a busy machine
-  // can take longer than the usual 15 s transaction timeout; this file is about outages, not that.
-  const graph = new GraphRunner(driver, { database: 'neo4j', timeoutMs: 60_000 });
-  await applyGraphSchema(graph, projectRoot);
-  server = await createApiServer({ schema: await buildApiSchema(), graph, logger: createLogger('silent'), production: false, shutdownGraceMs: 1_000, security: TEST_SECURITY });
+  database = await openGraph({
+    projectRoot,
+    embedded: { boltPort, dataDir, heap: '512m', pageCache: '64m' },
+    connectTimeoutMs: 60_000,
+    // The first write after each start compiles its Cypher on a cold JVM, which on a busy machine
+    // can take longer than the usual 15 s transaction timeout; this file is about outages, not that.
+    queryTimeoutMs: 60_000,
+    applySchema: true,
+  });
+  server = await createApiServer({ schema: await buildApiSchema(), graph: database.graph, logger: createLogger('silent'), production: false, shutdownGraceMs: 1_000, security: TEST_SECURITY });
   baseUrl = (await server.listen(0, '127.0.0.1')).replace(/\/graphql$/, '');
   editor = await bearer('editor', 'outage-test');
 }, 180_000);
 
 afterAll(async () => {
   await server?.stop();
-  await driver?.close();
-  await embedded?.stop();
+  await database?.close();
   rmSync(dataDir, { recursive: true, force: true });
 }, 60_000);
 
@@ -98,8 +90,7 @@ describe('a database outage under a running API', () => {
   });
 
   it('during it: readiness turns 503 within a few seconds', async () => {
-    await embedded!.stop();
-    embedded = undefined;
+    await database!.embedded!.stop();
     const after = await readinessBecomes(503, 5_000);
     expect(after, 'ms until /health/ready said 503').not.toBeNull();
     expect(await (await fetch(`${baseUrl}/health/ready`)).json()).toEqual({ status: 'unavailable', database: 'down' });
@@ -127,8 +118,8 @@ describe('a database outage under a running API', () => {
   }, 30_000);
 
   it('after it: readiness returns to 200 by itself once the database is back, without restarting the API', async () => {
-    embedded = await startDatabase();
-    expect(embedded.uri).toBe(`bolt://127.0.0.1:${boltPort}`);
+    await database!.embedded!.start();
+    expect(database!.uri).toBe(`bolt://127.0.0.1:${boltPort}`);
     const after = await readinessBecomes(200, 30_000);
     expect(after, 'ms until /health/ready said 200 again').not.toBeNull();
   }, 180_000);

@@ -2,10 +2,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { projectRoot } from '../../src/config.js';
-import { createDriver, waitForNeo4j } from '../../src/graph/driver.js';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/graph/embedded-neo4j.js';
-import { GraphRunner } from '../../src/graph/graph-runner.js';
-import { applyGraphSchema } from '../../src/graph/schema-setup.js';
+import { openGraph } from '../../src/graph/open-graph.js';
 import { isGraphEmpty } from '../../src/graph/seed-writer.cypher.js';
 import { defaultSeedDir, importSeedFiles } from '../../src/ingest/seed-loader.js';
 import { freePort } from './free-port.js';
@@ -25,43 +22,38 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const password = process.env.NEO4J_PASSWORD || undefined;
-  const database = process.env.NEO4J_DATABASE || 'neo4j';
-  let embedded: EmbeddedNeo4j | undefined;
+  const databaseName = process.env.NEO4J_DATABASE || 'neo4j';
+  const uri = process.env.NEO4J_URI || undefined;
   let dataDir: string | undefined;
-  let uri = process.env.NEO4J_URI;
   if (!uri) {
     // One store per run: runs side by side (two terminals, an editor's runner) must not share it.
     const testRoot = path.join(projectRoot, '.data', 'neo4j-test');
     removeStoresOfFinishedRuns(testRoot);
     dataDir = path.join(testRoot, String(process.pid));
-    embedded = await startEmbeddedNeo4j({
-      projectRoot,
-      boltPort: await freePort(),
-      dataDir: dataDir!,
-      heap: '1g',
-      pageCache: '256m',
-      password,
-      onProgress: (line) => process.stderr.write(`[neo4j] ${line}\n`),
-    });
-    uri = embedded.uri;
   }
-  const driver = createDriver({ uri, user: process.env.NEO4J_USER || 'neo4j', password });
-  try {
-    await waitForNeo4j(driver, uri, 120_000, database);
-    const graph = new GraphRunner(driver, { database, timeoutMs: 120_000 });
-    if (!embedded && !(await isGraphEmpty(graph)) && process.env.NEO4J_TEST_ALLOW_RESET !== 'true') {
-      throw new Error(`The tests reset the database they run on, and ${uri} holds data. Set NEO4J_TEST_ALLOW_RESET=true to allow it, or unset NEO4J_URI to use the embedded Neo4j.`);
-    }
-    await applyGraphSchema(graph, projectRoot);
-    await importSeedFiles(graph, [defaultSeedDir(projectRoot)], { reset: true, baseDir: projectRoot });
-  } finally {
-    await driver.close();
-  }
-  project.provide('neo4jUri', uri);
+  const database = await openGraph({
+    projectRoot,
+    ...(uri ? { uri } : { embedded: { boltPort: await freePort(), dataDir: dataDir!, heap: '1g', pageCache: '256m' } }),
+    user: process.env.NEO4J_USER || 'neo4j',
+    password,
+    database: databaseName,
+    queryTimeoutMs: 120_000,
+    verify: async (graph) => {
+      if (uri && !(await isGraphEmpty(graph)) && process.env.NEO4J_TEST_ALLOW_RESET !== 'true') {
+        throw new Error(`The tests reset the database they run on, and ${uri} holds data. Set NEO4J_TEST_ALLOW_RESET=true to allow it, or unset NEO4J_URI to use the embedded Neo4j.`);
+      }
+    },
+    applySchema: true,
+    seed: { when: 'always', load: (graph) => importSeedFiles(graph, [defaultSeedDir(projectRoot)], { reset: true, baseDir: projectRoot }) },
+    onProgress: (event) => {
+      if (event.step === 'embedded') process.stderr.write(`[neo4j] ${event.message}\n`);
+    },
+  });
+  project.provide('neo4jUri', database.uri);
   project.provide('neo4jPassword', password);
-  project.provide('neo4jDatabase', database);
+  project.provide('neo4jDatabase', databaseName);
   return async () => {
-    await embedded?.stop();
+    await database.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
 }
