@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { authChecker } from '../auth/auth-checker.js';
 import './common/enums.js';
 import { HistoryResolver, InnovationHistoryResolver, OrganisationHistoryResolver, PersonHistoryResolver } from './history/history.resolver.js';
 import { InnovationMutationResolver } from './innovation/innovation-mutation.resolver.js';
@@ -52,6 +53,7 @@ export const resolvers = [
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {
-  // Inputs are checked with their class-validator rules before a resolver runs.
-  return buildSchema({ resolvers: [...resolvers], validate: { forbidUnknownValues: false, stopAtFirstError: false } });
+  // Inputs are checked with their class-validator rules before a resolver runs, and after the
+  // role of an @Authorized field (the checker runs as its first middleware).
+  return buildSchema({ resolvers: [...resolvers], authChecker, validate: { forbidUnknownValues: false, stopAtFirstError: false } });
 }

@@ -1,6 +1,5 @@
-import { Arg, Args, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { actorOf } from '../../auth/caller.js';
-import { requireRole } from '../../auth/guards.js';
 import type { RequestContext } from '../../context.js';
 import { BadUserInputError } from '../../errors.js';
 import type { InnovationNode } from '../../graph/records.js';
@@ -21,9 +20,9 @@ export class InnovationPayload {
 
 @Resolver()
 export class InnovationMutationResolver {
+  @Authorized('editor')
   @Mutation(() => InnovationPayload, { description: 'Adds an innovation with its nominators or makers (at least one), themes and source. Needs the role editor.' })
   async createInnovation(@Arg('input', () => CreateInnovationInput) input: CreateInnovationInput, @Ctx() ctx: RequestContext): Promise<InnovationPayload> {
-    requireRole(ctx.caller, 'editor', 'createInnovation');
     if (!input.nominatorIds?.length && !input.makerIds?.length) {
       throw new BadUserInputError('input.nominatorIds or input.makerIds must name at least one organisation (the innovation\'s origin), got none', 'input.nominatorIds');
     }
@@ -33,6 +32,7 @@ export class InnovationMutationResolver {
     return toPayload('innovation', await createInnovation(ctx.graph, actorOf(ctx.caller), innovationId, fields));
   }
 
+  @Authorized('editor')
   @Mutation(() => InnovationPayload, {
     description: 'Corrects an innovation; only the fields given change, and a given list of themes, nominators or makers replaces the previous one. Needs the role editor.',
   })
@@ -41,24 +41,23 @@ export class InnovationMutationResolver {
     @Arg('input', () => UpdateInnovationInput) input: UpdateInnovationInput,
     @Ctx() ctx: RequestContext,
   ): Promise<InnovationPayload> {
-    requireRole(ctx.caller, 'editor', 'updateInnovation');
     return toPayload('innovation', await updateInnovation(ctx.graph, actorOf(ctx.caller), id, input));
   }
 
+  @Authorized('admin')
   @Mutation(() => InnovationPayload, {
     description:
       'Retires an innovation: it stays readable by id (retired: true) and in its history, but lists, search, networks and statistics leave it out, and writes that would change it are CONFLICT problems until it is restored. Retiring it twice is a CONFLICT problem. Needs the role admin.',
   })
   async retireInnovation(@Args(() => RetireInnovationArgs) args: RetireInnovationArgs, @Ctx() ctx: RequestContext): Promise<InnovationPayload> {
-    requireRole(ctx.caller, 'admin', 'retireInnovation');
     return toPayload('innovation', await retireInnovation(ctx.graph, actorOf(ctx.caller), args.id, args.reason));
   }
 
+  @Authorized('admin')
   @Mutation(() => InnovationPayload, {
     description: 'Restores a retired innovation: it is current again and open to writes; the retirement stays in its history. Restoring a current one is a CONFLICT problem. Needs the role admin.',
   })
   async restoreInnovation(@Args(() => RestoreInnovationArgs) args: RestoreInnovationArgs, @Ctx() ctx: RequestContext): Promise<InnovationPayload> {
-    requireRole(ctx.caller, 'admin', 'restoreInnovation');
     return toPayload('innovation', await restoreInnovation(ctx.graph, actorOf(ctx.caller), args.id, args.reason));
   }
 }

@@ -1,6 +1,5 @@
-import { Arg, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { actorOf } from '../../auth/caller.js';
-import { requireRole } from '../../auth/guards.js';
 import type { RequestContext } from '../../context.js';
 import type { OrganisationNode } from '../../graph/records.js';
 import { createOrganisation, updateOrganisation } from '../../graph/writes/organisation-writes.cypher.js';
@@ -20,21 +19,21 @@ export class OrganisationPayload {
 
 @Resolver()
 export class OrganisationMutationResolver {
+  @Authorized('editor')
   @Mutation(() => OrganisationPayload, { description: 'Adds an organisation. Needs the role editor.' })
   async createOrganisation(@Arg('input', () => CreateOrganisationInput) input: CreateOrganisationInput, @Ctx() ctx: RequestContext): Promise<OrganisationPayload> {
-    requireRole(ctx.caller, 'editor', 'createOrganisation');
     const { id, ...fields } = input;
     const result = await createOrganisation(ctx.graph, actorOf(ctx.caller), id ?? slugify(input.name), fields);
     return toPayload('organisation', result);
   }
 
+  @Authorized('editor')
   @Mutation(() => OrganisationPayload, { description: 'Corrects an organisation; only the fields given change. Needs the role editor.' })
   async updateOrganisation(
     @Arg('id', () => ID, { description: 'The organisation to change.' }) id: string,
     @Arg('input', () => UpdateOrganisationInput) input: UpdateOrganisationInput,
     @Ctx() ctx: RequestContext,
   ): Promise<OrganisationPayload> {
-    requireRole(ctx.caller, 'editor', 'updateOrganisation');
     return toPayload('organisation', await updateOrganisation(ctx.graph, actorOf(ctx.caller), id, input));
   }
 }

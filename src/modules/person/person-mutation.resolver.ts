@@ -1,6 +1,5 @@
-import { Arg, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { actorOf } from '../../auth/caller.js';
-import { requireRole } from '../../auth/guards.js';
 import type { RequestContext } from '../../context.js';
 import { BadUserInputError } from '../../errors.js';
 import type { PersonNode } from '../../graph/records.js';
@@ -21,22 +20,22 @@ export class PersonPayload {
 
 @Resolver()
 export class PersonMutationResolver {
+  @Authorized('editor')
   @Mutation(() => PersonPayload, { description: 'Adds a person, optionally at the organisation they work for. Needs the role editor.' })
   async createPerson(@Arg('input', () => CreatePersonInput) input: CreatePersonInput, @Ctx() ctx: RequestContext): Promise<PersonPayload> {
-    requireRole(ctx.caller, 'editor', 'createPerson');
     const { id, ...fields } = input;
     const personId = id ?? slugify(input.name);
     if (!personId) throw new BadUserInputError(`input.name must hold a letter or digit to make an id from, got "${input.name}"; or give input.id`, 'input.name');
     return toPayload('person', await createPerson(ctx.graph, actorOf(ctx.caller), personId, fields));
   }
 
+  @Authorized('editor')
   @Mutation(() => PersonPayload, { description: 'Corrects a person; only the fields given change. Needs the role editor.' })
   async updatePerson(
     @Arg('id', () => ID, { description: 'The person to change.' }) id: string,
     @Arg('input', () => UpdatePersonInput) input: UpdatePersonInput,
     @Ctx() ctx: RequestContext,
   ): Promise<PersonPayload> {
-    requireRole(ctx.caller, 'editor', 'updatePerson');
     return toPayload('person', await updatePerson(ctx.graph, actorOf(ctx.caller), id, input));
   }
 }
