@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyseQuery, danishStem, innovationQuery, nameQuery, towardsDanish, words } from '../../../src/graph/search-query.js';
-import { compoundParts, cosine, countTerms, termVector } from '../../../src/graph/text-similarity.js';
-import { rankSearchHits } from '../../../src/graph/search-ranking.js';
+import { ENGLISH_TO_DANISH } from '../../../src/graph/glossary.js';
+import { analyseQuery, danishStem, danishSynonyms, DANISH_STOPWORDS, INNOVATION_FIELD_BOOSTS, innovationQuery, nameQuery, stemsOf, towardsDanish, words } from '../../../src/graph/search-query.js';
 
 describe('words', () => {
   it('keeps letters and digits only, lower-cased, without Danish stop words or Lucene keywords', () => {
@@ -71,35 +70,101 @@ describe('towardsDanish', () => {
   });
 });
 
-describe('rankSearchHits', () => {
-  const hit = (type: 'Innovation' | 'Organisation' | 'Person', id: string, score: number, names: string[] = []) => ({ type, id, score, node: { id }, names });
 
-  it('puts an organisation the query names first, whatever the raw scores', () => {
-    const ranked = rankSearchHits('Aarhus', [hit('Innovation', 'min-video', 9), hit('Organisation', 'aarhus-kommune', 2, ['Aarhus Kommune', 'Aarhus'])]);
-    expect(ranked.map((r) => r.node.id)).toEqual(['aarhus-kommune', 'min-video']);
+/** The terms of a Lucene query, each `word`, `stem*^b` or `part^b` inside a `field:( ... )`. */
+function luceneTerms(query: string): string[] {
+  return [...query.matchAll(/\w+:\(([^)]*)\)/g)].flatMap((m) => m[1]!.split(' '));
+}
+
+describe('analyseQuery, further', () => {
+  it('reads a Danish stop word that is also English as English only among other English words', () => {
+    expect(analyseQuery('lonely men').map((c) => c.alternatives)).toEqual([
+      ['lonely', 'ensomme'],
+      ['mænd', 'mand'],
+    ]);
+    expect(analyseQuery('ensomhed men ældre').map((c) => c.text)).toEqual(['ensomhed', 'ældre']);
   });
 
-  it('ranks names that merely contain the words below equally good innovation hits', () => {
-    const ranked = rankSearchHits('ældre', [hit('Organisation', 'aeldre-og-sundhed', 5, ['Ældre og Sundhed og Omsorg']), hit('Innovation', 'a', 3), hit('Innovation', 'b', 2.5)]);
-    expect(ranked.map((r) => r.node.id)).toEqual(['a', 'b', 'aeldre-og-sundhed']);
+  it('takes a two-word English term the glossary knows as one concept', () => {
+    const concepts = analyseQuery('sick leave');
+    expect(concepts).toHaveLength(1);
+    expect(concepts[0]!.text).toBe('sick leave');
+    expect(concepts[0]!.alternatives).toEqual(ENGLISH_TO_DANISH['sick leave']!.slice(0, 4));
+  });
+
+  it('keeps at most six concepts and four alternatives each', () => {
+    expect(analyseQuery('ensomhed ældre mænd affald klima skole trafik cykel').map((c) => c.text)).toEqual(['ensomhed', 'ældre', 'mænd', 'affald', 'klima', 'skole']);
+    // "waste" has five Danish translations; with the word itself, six candidates.
+    expect(ENGLISH_TO_DANISH.waste!.length).toBeGreaterThanOrEqual(4);
+    expect(analyseQuery('waste')[0]!.alternatives).toEqual(['waste', ...ENGLISH_TO_DANISH.waste!].slice(0, 4));
+  });
+
+  it('makes no prefix of a stem shorter than four letters, which would match too much', () => {
+    expect(analyseQuery('bo')).toEqual([{ text: 'bo', alternatives: ['bo'], prefixes: [], parts: [] }]);
+  });
+
+  it('splits only words of ten letters or more, and lets no Lucene keyword in through a part', () => {
+    const split = () => ['skole', 'not'];
+    expect(analyseQuery('skolemad', split)[0]!.parts).toEqual([]);
+    expect(analyseQuery('skolemadsordning', split)[0]!.parts).toEqual(['skole']);
   });
 });
 
-describe('text similarity', () => {
-  const fillers = ['cykelstier', 'skolemad', 'vejrdata', 'robotter', 'plejehjem', 'biblioteker', 'tandpleje', 'jobcentre', 'havne', 'sprogskoler'];
-  const stats = countTerms(['fællesskaber for unge', 'fællesskaber i byen', 'affald sorteres', 'affald og genbrug', 'ensomme mænd', ...Array(6).fill('borgere'), ...fillers]);
-
-  it('splits a compound into the words the texts use on their own', () => {
-    expect(compoundParts('mandefællesskaber', stats)).toContain('fællesskab');
-    expect(compoundParts('plastaffald', stats)).toContain('affald');
+describe('innovationQuery, further', () => {
+  it('stays within the 1,024 clauses Lucene accepts for six concepts with the most alternatives', () => {
+    const widest = Object.entries(ENGLISH_TO_DANISH)
+      .filter(([key]) => key.length >= 10 && !key.includes(' ') && !DANISH_STOPWORDS.has(key))
+      .sort((a, b) => b[1].length - a[1].length)
+      .slice(0, 6)
+      .map(([key]) => key);
+    const concepts = analyseQuery(widest.join(' '), (word) => [`${word}del`, `${word}ende`, `${word}ing`, `${word}hed`]);
+    expect(concepts).toHaveLength(6);
+    const terms = luceneTerms(innovationQuery(concepts, { mode: 'RANK' })!).length;
+    // Near the worst case of 1,008 (2 x 6 x 7 x 12), or the test would prove nothing.
+    expect(terms).toBeGreaterThan(900);
+    expect(terms).toBeLessThanOrEqual(1_024);
   });
 
-  it('scores identical wording 1, shared rare words above shared common ones, and nothing shared 0', () => {
-    const a = termVector({ title: 'Ensomme mænd', summary: 'fællesskaber for borgere' }, stats);
-    expect(cosine(a, termVector({ title: 'Ensomme mænd', summary: 'fællesskaber for borgere' }, stats))).toBeCloseTo(1, 6);
-    expect(cosine(a, termVector({ title: 'Mandefællesskaber', summary: null }, stats))).toBeGreaterThan(0);
-    expect(cosine(a, termVector({ title: 'Affald og genbrug', summary: null }, stats))).toBe(0);
-    // "borgere" occurs in 6 of 21 texts, more than 15 %: it says nothing about what a text is about.
-    expect(cosine(termVector({ title: 'borgere' }, stats), termVector({ title: 'borgere' }, stats))).toBe(0);
+  it('weighs each field as given, and only the given fields', () => {
+    const query = innovationQuery(analyseQuery('zorblatmetode'), { mode: 'RANK', boosts: { title: 3 } });
+    expect(query).toBe(`(title:(zorblatmetode ${danishStem('zorblatmetode')}*^0.25)^3)`);
+    expect(Object.keys(INNOVATION_FIELD_BOOSTS).every((field) => innovationQuery(analyseQuery('klima'), { mode: 'MATCH_ALL' })!.includes(`${field}:(`))).toBe(true);
+  });
+
+  it('needs no all-concepts clause for a single concept', () => {
+    expect(innovationQuery(analyseQuery('klima'), { mode: 'RANK' })).not.toMatch(/\^3$|\)\^3 /);
+    expect(innovationQuery(analyseQuery('klima affald'), { mode: 'RANK' })).toMatch(/^\(\+\(.*\) \+\(.*\)\)\^3 \(/);
+  });
+});
+
+describe('nameQuery, further', () => {
+  it('reads no prefix into a last word shorter than three letters or a two-word term', () => {
+    expect(nameQuery(analyseQuery('Aarhus ko'))).toBe('+(aarhus århus) +(ko)');
+    expect(nameQuery(analyseQuery('sick leave'))).toBe(`+(${ENGLISH_TO_DANISH['sick leave']!.slice(0, 4).join(' ')})`);
+    expect(nameQuery([])).toBeNull();
+  });
+});
+
+describe('stemsOf', () => {
+  it('maps each stem to the first way the text writes it, leaving out short words, numbers and stop words', () => {
+    expect([...stemsOf('Ensomme mænd, ensomhed og 2021 i by')]).toEqual([
+      [danishStem('ensomme'), 'ensomme'],
+      [danishStem('mænd'), 'mænd'],
+    ]);
+    expect(danishStem('ensomhed')).toBe(danishStem('ensomme'));
+  });
+});
+
+describe('danishSynonyms', () => {
+  it('gives at most two other Danish words that translate the same English word', () => {
+    expect(danishSynonyms('sygedage')).toEqual(['sygefravær', 'sygemelding']);
+    expect(danishSynonyms('qwxz')).toEqual([]);
+    for (const [, values] of Object.entries(ENGLISH_TO_DANISH).slice(0, 200)) for (const value of values) expect(danishSynonyms(value).length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('towardsDanish, further', () => {
+  it('translates a two-word term as one and drops English stop words', () => {
+    expect(towardsDanish('sick leave among nurses')).toBe(`${ENGLISH_TO_DANISH['sick leave']!.join(' ')} ${ENGLISH_TO_DANISH.nurses!.join(' ')}`);
   });
 });
