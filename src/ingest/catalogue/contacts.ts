@@ -33,7 +33,6 @@ const REACH_LABELS = /\b(mail|e-mail|tlf|telefon|mobil|lokal|hjemmearbejde|direk
 // or e-mail line; more lines of text mean the block has ended and prose has begun.
 const MAX_CONTACT_TEXT_LINES = 3;
 
-
 /**
  * Reads the people after a GENBRUG heading (or a "... kontakt:" lead-in) from `from` up to
  * `limit`. Each contact is up to three lines of name, role and organisation followed by a line

@@ -9,7 +9,6 @@ export interface Landmark {
   label: string;
 }
 
-
 export function findLandmarks(lines: string[]): Landmark[] {
   const landmarks: Landmark[] = [];
   lines.forEach((raw, index) => {

@@ -22,7 +22,6 @@ const CASE_BODY_HEADING =
 // How far above a title a pull quote may start.
 const MAX_PULL_QUOTE_LINES = 40;
 
-
 export function readMainCases(lines: string[], landmarks: Landmark[], warnings: string[]): DraftInnovation[] {
   const anchors = lines.flatMap((line, index) => (/^\s*INDSTILLER\s*:/.test(line) ? [index] : []));
   const titles = anchors.map((anchor) => findTitleAbove(lines, anchor));

@@ -6,7 +6,6 @@ import { type Landmark, sectionRanges } from './landmarks.js';
 import { collapse, findLine, isGenbrugHeading, lastNonBlank, nextNonBlank } from './line-tests.js';
 import { findTitleRuns } from './titles-and-fields.js';
 
-
 export function readProcurementCases(lines: string[], landmarks: Landmark[], warnings: string[]): DraftInnovation[] {
   const drafts: DraftInnovation[] = [];
   for (const range of sectionRanges(landmarks, 'INSIGHTS', lines.length)) {

@@ -6,7 +6,6 @@ import { type Landmark, sectionRanges } from './landmarks.js';
 import { findLine, isGenbrugHeading, isTitleLine, lastNonBlank } from './line-tests.js';
 import { readTitleRun } from './titles-and-fields.js';
 
-
 /**
  * Contact assignment: the extraction prints the GENBRUG blocks of consecutive entries together
  * after the last of them. Entries and blocks therefore come in groups (entries, then blocks); the

@@ -6,7 +6,6 @@ import { type Landmark, sectionRanges } from './landmarks.js';
 import { findLine, isContactLeadIn, lastNonBlank } from './line-tests.js';
 import { findTitleRuns } from './titles-and-fields.js';
 
-
 export function readWatchList(lines: string[], landmarks: Landmark[], warnings: string[]): DraftInnovation[] {
   const drafts: DraftInnovation[] = [];
   for (const range of sectionRanges(landmarks, 'WATCH', lines.length)) {
