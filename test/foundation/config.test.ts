@@ -129,6 +129,19 @@ describe('configuration', () => {
     expect(problemsOf({ AUTH_JWT_SECRET: 'short' })).toEqual(['AUTH_JWT_SECRET must be at least 32 characters, got 5']);
   });
 
+  it('lists the production rules with every other problem, in one run', () => {
+    expect(problemsOf({ NODE_ENV: 'production', PORT: 'eighty', NEO4J_HEAP: 'lots' })).toEqual([
+      'PORT must be a whole number from 1 to 65535, got "eighty"',
+      'NEO4J_HEAP must be a size such as 512m or 1g, got "lots"',
+      'AUTH_JWT_SECRET must be set in production (at least 32 characters), so that tokens survive restarts and every instance accepts them',
+    ]);
+  });
+
+  it('takes an empty variable as unset, and never echoes a secret that is too short', () => {
+    expect(loadConfig({ PORT: '', NEO4J_URI: '', SEED_ON_EMPTY: '' })).toMatchObject({ port: 4000, seedOnEmpty: true, neo4j: { uri: undefined } });
+    expect(problemsOf({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'hunter2' }).join('\n')).not.toContain('hunter2');
+  });
+
   it('rejects limits that are not whole numbers or too small', () => {
     expect(problemsOf({ RATE_LIMIT_PER_MINUTE: '-1', MAX_QUERY_DEPTH: '1', MAX_QUERY_COMPLEXITY: 'lots' })).toEqual([
       'RATE_LIMIT_PER_MINUTE must be a whole number, at least 0, got "-1"',
