@@ -1,10 +1,14 @@
-import neo4j, { type Driver, type ManagedTransaction, type RecordShape } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
 import { AlreadyExistsError, QueryTimeoutError, ServiceUnavailableError } from '../errors.js';
+import type { Logger } from '../logger.js';
 
 /**
- * The one place that runs Cypher. Every query goes through a managed transaction (so transient
- * failures are retried by the driver), names its database, carries a timeout and metadata, and
- * has its driver errors turned into the API's own errors here and nowhere else.
+ * The one place that runs Cypher, reads and writes alike, and the only module besides `driver.ts`
+ * that knows neo4j-driver. Every transaction is a managed one (so transient failures, deadlocks
+ * among them, are retried by the driver), names its database, carries a timeout and metadata, and
+ * has its driver errors turned into the API's own errors here and nowhere else. Every statement,
+ * including each one of a multi-statement write, gets its parameters converted, is reported to
+ * the listeners and is logged with its parameters at debug level.
  */
 
 /** How long after a transaction's own timeout the caller gives up on a database that does not answer. */
@@ -19,11 +23,33 @@ export interface QueryOptions {
   readonly timeoutMs?: number;
 }
 
-export type QueryListener = (event: { tag: string; mode: 'READ' | 'WRITE'; ms: number; ok: boolean }) => void;
+/** A row of a statement's result: its columns by name, as plain values. */
+export type Row = Record<string, unknown>;
+
+/**
+ * What the work of a multi-statement transaction gets instead of the driver's transaction: a way
+ * to run statements that the runner sees, so that none of them escapes the parameter conversion,
+ * the listeners or the log.
+ */
+export interface GraphTransaction {
+  /**
+   * Runs one statement in the transaction and returns its rows. `step` names the statement beside
+   * the transaction's tag in the log and to listeners, e.g. `lock`.
+   */
+  run<T = Row>(cypher: string, params?: Record<string, unknown>, step?: string): Promise<T[]>;
+}
+
+/**
+ * One event per statement the database ran (a retried transaction reports its statements again).
+ * `tag` is the transaction's, so counting events by tag counts round trips per operation.
+ */
+export type QueryListener = (event: { tag: string; step?: string; mode: 'READ' | 'WRITE'; ms: number; ok: boolean }) => void;
 
 export interface GraphRunnerOptions {
   readonly database: string;
   readonly timeoutMs: number;
+  /** Receives every statement, with its parameters, at debug level. Defaults to none. */
+  readonly logger?: Logger;
 }
 
 export class GraphRunner {
@@ -35,18 +61,27 @@ export class GraphRunner {
   ) {}
 
   /** Runs a read query; returns its records as plain objects. */
-  read<T extends RecordShape>(cypher: string, params: Record<string, unknown>, options: QueryOptions): Promise<T[]> {
-    return this.run('READ', options, (tx) => tx.run<T>(cypher, toCypherParams(params)).then((result) => result.records.map((record) => record.toObject())));
+  read<T = Row>(cypher: string, params: Record<string, unknown>, options: QueryOptions): Promise<T[]> {
+    return this.transaction('READ', options, (tx) => tx.run<T>(cypher, params));
   }
 
   /** Runs a write query in its own transaction. */
-  write<T extends RecordShape>(cypher: string, params: Record<string, unknown>, options: QueryOptions): Promise<T[]> {
-    return this.run('WRITE', options, (tx) => tx.run<T>(cypher, toCypherParams(params)).then((result) => result.records.map((record) => record.toObject())));
+  write<T = Row>(cypher: string, params: Record<string, unknown>, options: QueryOptions): Promise<T[]> {
+    return this.transaction('WRITE', options, (tx) => tx.run<T>(cypher, params));
   }
 
-  /** Runs several statements in one write transaction: all of them take effect, or none. */
-  writeTransaction<T>(options: QueryOptions, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return this.run('WRITE', options, work);
+  /**
+   * Runs several statements in one write transaction: all of them take effect, or none. The work
+   * may run more than once (the driver retries transient failures), so it must not keep state
+   * from a failed attempt.
+   */
+  writeTransaction<T>(options: QueryOptions, work: (tx: GraphTransaction) => Promise<T>): Promise<T> {
+    return this.transaction('WRITE', options, work);
+  }
+
+  /** Runs several statements in one read transaction, which sees one consistent state. */
+  readTransaction<T>(options: QueryOptions, work: (tx: GraphTransaction) => Promise<T>): Promise<T> {
+    return this.transaction('READ', options, work);
   }
 
   /**
@@ -54,21 +89,20 @@ export class GraphRunner {
    * `CALL { ... } IN TRANSACTIONS`, for bulk work that commits in batches of its own.
    */
   async autoCommit(cypher: string, params: Record<string, unknown>, options: QueryOptions): Promise<void> {
+    const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
-    const started = performance.now();
-    let ok = false;
     try {
-      await session.run(cypher, toCypherParams(params), { timeout: options.timeoutMs ?? this.options.timeoutMs, metadata: { app: 'innovation-graph', tag: options.tag } });
-      ok = true;
+      await this.statement('WRITE', options.tag, undefined, cypher, params, (converted) =>
+        session.run(cypher, converted, { timeout: timeoutMs, metadata: { app: 'innovation-graph', tag: options.tag } }),
+      );
     } catch (error) {
-      throw translateDriverError(error, options.timeoutMs ?? this.options.timeoutMs);
+      throw translateDriverError(error, timeoutMs);
     } finally {
       await session.close().catch(() => undefined);
-      for (const listener of this.listeners) listener({ tag: options.tag, mode: 'WRITE', ms: performance.now() - started, ok });
     }
   }
 
-  /** Observes every query (used by tests to count round trips, and by metrics). */
+  /** Observes every statement (used by tests to count round trips, and by metrics). */
   onQuery(listener: QueryListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -89,15 +123,14 @@ export class GraphRunner {
     }
   }
 
-  private async run<T>(mode: 'READ' | 'WRITE', options: QueryOptions, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  private async transaction<T>(mode: 'READ' | 'WRITE', options: QueryOptions, work: (tx: GraphTransaction) => Promise<T>): Promise<T> {
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
     const config = { timeout: timeoutMs, metadata: { app: 'innovation-graph', tag: options.tag } };
-    const started = performance.now();
-    let ok = false;
+    const managed = (tx: ManagedTransaction) => work(this.wrap(tx, mode, options.tag));
     // Neo4j enforces the timeout itself (TIMEOUT), but a database that stops answering altogether
     // (a frozen JVM, a dead network path) never says so: the caller stops waiting a little after
     // it, and since not even the timeout came back, the database counts as unavailable.
@@ -107,9 +140,7 @@ export class GraphRunner {
     });
     let abandoned = false;
     try {
-      const result = await Promise.race([mode === 'READ' ? session.executeRead(work, config) : session.executeWrite(work, config), deadline]);
-      ok = true;
-      return result;
+      return await Promise.race([mode === 'READ' ? session.executeRead(managed, config) : session.executeWrite(managed, config), deadline]);
     } catch (error) {
       abandoned = error instanceof DeadlineError;
       throw abandoned ? new ServiceUnavailableError() : translateDriverError(error, timeoutMs);
@@ -119,8 +150,47 @@ export class GraphRunner {
       // whose transaction Neo4j ends on its own timeout once it answers again.
       if (abandoned) void session.close().catch(() => undefined);
       else await session.close().catch(() => undefined);
+    }
+  }
+
+  /**
+   * The work's view of a driver transaction. Errors pass through unchanged: the driver must see
+   * its own transient errors to retry the transaction, and {@link transaction} translates what
+   * is left once it gives up.
+   */
+  private wrap(tx: ManagedTransaction, mode: 'READ' | 'WRITE', tag: string): GraphTransaction {
+    return {
+      run: <T = Row>(cypher: string, params: Record<string, unknown> = {}, step?: string) =>
+        this.statement<T>(mode, tag, step, cypher, params, (converted) => tx.run(cypher, converted)),
+    };
+  }
+
+  /** Sends one statement with its parameters converted, then reports and logs it, failed or not. */
+  private async statement<T>(
+    mode: 'READ' | 'WRITE',
+    tag: string,
+    step: string | undefined,
+    cypher: string,
+    params: Record<string, unknown>,
+    send: (converted: Record<string, unknown>) => Promise<QueryResult>,
+  ): Promise<T[]> {
+    const started = performance.now();
+    let failure: unknown;
+    try {
+      const result = await send(toCypherParams(params));
+      return result.records.map((record) => record.toObject() as T);
+    } catch (error) {
+      failure = error;
+      throw error;
+    } finally {
       const ms = performance.now() - started;
-      for (const listener of this.listeners) listener({ tag: options.tag, mode, ms, ok });
+      const ok = failure === undefined;
+      if (this.options.logger?.isLevelEnabled('debug')) {
+        // The parameters as the caller gave them: the converted ones are driver objects.
+        const error = ok ? undefined : ((failure as { code?: string }).code ?? String(failure));
+        this.options.logger.debug({ tag, step, mode, ms: Math.round(ms * 10) / 10, ok, error, cypher, params }, 'cypher');
+      }
+      for (const listener of this.listeners) listener(step === undefined ? { tag, mode, ms, ok } : { tag, step, mode, ms, ok });
     }
   }
 }

@@ -1,5 +1,3 @@
-import type { ManagedTransaction } from 'neo4j-driver';
-import { toCypherParams } from './graph-runner.js';
 import type { GraphRunner } from './graph-runner.js';
 import { REFRESH_SEARCH_DOCUMENT } from './search-document.cypher.js';
 
@@ -243,26 +241,26 @@ export async function writeSeedRows(graph: GraphRunner, rows: SeedRows, options:
   const batchSize = options.batchSize ?? 1_000;
   const total = countRows(rows);
   let done = 0;
-  const runSteps = async (runBatch: (cypher: string, batch: Row[]) => Promise<void>) => {
+  const runSteps = async (runBatch: (cypher: string, batch: Row[], step: string) => Promise<void>) => {
     for (const step of STEPS) {
       const all = rows[step.name];
       for (let start = 0; start < all.length; start += batchSize) {
         const batch = all.slice(start, start + batchSize);
-        await runBatch(step.cypher, batch);
+        await runBatch(step.cypher, batch, step.name);
         done += batch.length;
         options.onProgress?.({ step: step.name, done, total });
       }
     }
     // Last, once every relationship is in place: the search documents derived from them.
     for (let start = 0; start < rows.innovations.length; start += batchSize) {
-      await runBatch(REFRESH_SEARCH_DOCUMENTS, rows.innovations.slice(start, start + batchSize));
+      await runBatch(REFRESH_SEARCH_DOCUMENTS, rows.innovations.slice(start, start + batchSize), 'searchDocuments');
     }
   };
   if (options.atomic ?? true) {
-    await graph.writeTransaction({ tag: 'seed.write', timeoutMs: 600_000 }, async (tx: ManagedTransaction) => {
+    await graph.writeTransaction({ tag: 'seed.write', timeoutMs: 600_000 }, async (tx) => {
       done = 0; // a retried transaction starts over
-      await runSteps(async (cypher, batch) => {
-        await tx.run(cypher, toCypherParams({ rows: batch }));
+      await runSteps(async (cypher, batch, step) => {
+        await tx.run(cypher, { rows: batch }, step);
       });
     });
   } else {

@@ -1,5 +1,4 @@
-import type { ManagedTransaction } from 'neo4j-driver';
-import { toCypherParams } from '../graph-runner.js';
+import type { GraphTransaction } from '../graph-runner.js';
 import { REFRESH_SEARCH_DOCUMENT } from '../search-document.cypher.js';
 
 /**
@@ -28,7 +27,7 @@ const CHANGEABLE_LABELS: readonly string[] = ['Organisation', 'Innovation', 'Per
  * innovations it touches up to date (every write records its change last, after its effect).
  * Runs inside the caller's transaction.
  */
-export async function recordChange(tx: ManagedTransaction, change: ChangeRecord): Promise<void> {
+export async function recordChange(tx: GraphTransaction, change: ChangeRecord): Promise<void> {
   if (!CHANGEABLE_LABELS.includes(change.entityType)) throw new Error(`recordChange: unknown entity type ${String(change.entityType)}`);
   // The label comes from the closed set in ChangeRecord.entityType, so the id lookup uses its
   // uniqueness index instead of scanning every node.
@@ -46,11 +45,12 @@ export async function recordChange(tx: ManagedTransaction, change: ChangeRecord)
        MATCH (entity:Organisation)<-[:PART_OF*0..1]-(:Organisation)-[:NOMINATED|MADE|PARTNER_IN|ADOPTED]->(i:Innovation) RETURN DISTINCT i
      }
      CALL (i) { ${REFRESH_SEARCH_DOCUMENT} }`,
-    toCypherParams({
+    {
       ...change,
       before: change.before === null || change.before === undefined ? null : JSON.stringify(change.before),
       after: change.after === null || change.after === undefined ? null : JSON.stringify(change.after),
-    }),
+    },
+    'recordChange',
   );
 }
 

@@ -1,5 +1,4 @@
-import type { ManagedTransaction } from 'neo4j-driver';
-import { toCypherParams, type GraphRunner } from '../graph-runner.js';
+import type { GraphRunner, GraphTransaction } from '../graph-runner.js';
 import { requireId, requireName } from '../../ids.js';
 import { PROJECT, type InnovationNode } from '../records.js';
 import { recordChange } from './history.cypher.js';
@@ -41,23 +40,18 @@ type InnovationSnapshot = InnovationNode & {
   themeIds: string[];
 };
 
-async function readInnovation(tx: ManagedTransaction, id: string): Promise<InnovationSnapshot | null> {
-  const result = await tx.run(
+async function readInnovation(tx: GraphTransaction, id: string): Promise<InnovationSnapshot | null> {
+  const [row] = await tx.run<{ node: InnovationNode; nominatorIds: string[]; makerIds: string[]; themeIds: string[] }>(
     `MATCH (i:Innovation {id: $id})
      RETURN ${PROJECT.innovation('i')} AS node,
             COLLECT { MATCH (i)<-[:NOMINATED]-(o:Organisation) RETURN o.id ORDER BY o.id } AS nominatorIds,
             COLLECT { MATCH (i)<-[:MADE]-(o:Organisation) RETURN o.id ORDER BY o.id } AS makerIds,
             COLLECT { MATCH (i)-[:ABOUT]->(t:Theme) RETURN t.id ORDER BY t.id } AS themeIds`,
     { id },
+    'readInnovation',
   );
-  const row = result.records[0];
   if (!row) return null;
-  return {
-    ...(row.get('node') as InnovationNode),
-    nominatorIds: row.get('nominatorIds') as string[],
-    makerIds: row.get('makerIds') as string[],
-    themeIds: row.get('themeIds') as string[],
-  };
+  return { ...row.node, nominatorIds: row.nominatorIds, makerIds: row.makerIds, themeIds: row.themeIds };
 }
 
 function publicPart({ nominatorIds: _n, makerIds: _m, themeIds: _t, ...innovation }: InnovationSnapshot): InnovationNode {
@@ -67,16 +61,16 @@ function publicPart({ nominatorIds: _n, makerIds: _m, themeIds: _t, ...innovatio
 const quoted = (ids: readonly string[]) => ids.map((id) => `"${id}"`).join(', ');
 
 /** Checks, in one query, that every theme, organisation and source document the fields name exists. */
-async function checkReferences(tx: ManagedTransaction, fields: InnovationFields): Promise<void> {
-  const result = await tx.run(
+async function checkReferences(tx: GraphTransaction, fields: InnovationFields): Promise<void> {
+  const [row] = await tx.run<{ themeIds: string[]; nominatorIds: string[]; makerIds: string[]; documentMissing: boolean }>(
     `RETURN [x IN $themeIds WHERE NOT EXISTS { MATCH (:Theme {id: x}) }] AS themeIds,
             [x IN $nominatorIds WHERE NOT EXISTS { MATCH (:Organisation {id: x}) }] AS nominatorIds,
             [x IN $makerIds WHERE NOT EXISTS { MATCH (:Organisation {id: x}) }] AS makerIds,
             $documentId IS NOT NULL AND NOT EXISTS { MATCH (:Source {id: $documentId}) } AS documentMissing`,
     { themeIds: fields.themeIds ?? [], nominatorIds: fields.nominatorIds ?? [], makerIds: fields.makerIds ?? [], documentId: fields.source?.documentId ?? null },
+    'checkReferences',
   );
-  const row = result.records[0]!;
-  const missing = (key: string) => row.get(key) as string[];
+  const missing = (key: 'themeIds' | 'nominatorIds' | 'makerIds') => row![key];
   if (missing('nominatorIds').length > 0) {
     throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `input.nominatorIds names no organisation: ${quoted(missing('nominatorIds'))}`, field: 'input.nominatorIds' });
   }
@@ -86,7 +80,7 @@ async function checkReferences(tx: ManagedTransaction, fields: InnovationFields)
   if (missing('themeIds').length > 0) {
     throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `input.themeIds names no theme: ${quoted(missing('themeIds'))}`, field: 'input.themeIds' });
   }
-  if (row.get('documentMissing')) {
+  if (row!.documentMissing) {
     throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `input.source.documentId names no source document: "${fields.source!.documentId}"`, field: 'input.source.documentId' });
   }
 }
@@ -113,7 +107,7 @@ function replaceLinks(param: string, existing: string, target: string, link: str
  * field as it is. A given list of nominators, makers or themes becomes the whole set: links to
  * others are deleted, links that stay keep their properties (e.g. where the source states them).
  */
-async function applyFields(tx: ManagedTransaction, actor: string, id: string, fields: InnovationFields): Promise<void> {
+async function applyFields(tx: GraphTransaction, actor: string, id: string, fields: InnovationFields): Promise<void> {
   const source = fields.source;
   await tx.run(
     `MATCH (i:Innovation {id: $id})
@@ -137,7 +131,7 @@ async function applyFields(tx: ManagedTransaction, actor: string, id: string, fi
        MERGE (i)-[d:DESCRIBED_IN]->(s)
        SET d.section = $sourceSection, d.lines = $sourceLines, d.page = $sourcePage, d.recordedBy = $actor
      }`,
-    toCypherParams({
+    {
       id,
       actor,
       title: fields.title ?? null,
@@ -159,7 +153,8 @@ async function applyFields(tx: ManagedTransaction, actor: string, id: string, fi
       sourceSection: source?.section ?? null,
       sourceLines: source?.lines ?? null,
       sourcePage: source?.page ?? null,
-    }),
+    },
+    'applyFields',
   );
 }
 
@@ -167,7 +162,7 @@ async function applyFields(tx: ManagedTransaction, actor: string, id: string, fi
  * Locks the organisations to become nominators or makers before they are checked, so that a merge
  * cannot take one away between the check and the link.
  */
-async function lockOrigins(tx: ManagedTransaction, fields: InnovationFields): Promise<void> {
+async function lockOrigins(tx: GraphTransaction, fields: InnovationFields): Promise<void> {
   const ids = [...(fields.nominatorIds ?? []), ...(fields.makerIds ?? [])];
   await lockNodes(tx, ids.map((id) => ({ label: 'Organisation' as const, id, field: 'input.nominatorIds' })));
 }
@@ -177,24 +172,24 @@ async function lockOrigins(tx: ManagedTransaction, fields: InnovationFields): Pr
  * organisation cannot adopt its own innovation, whichever is recorded first. The caller holds the
  * innovation's lock, so this queues behind a concurrent recordAdoption, which locks it too.
  */
-async function checkNoAdopterBecomesOrigin(tx: ManagedTransaction, id: string, fields: InnovationFields): Promise<void> {
+async function checkNoAdopterBecomesOrigin(tx: GraphTransaction, id: string, fields: InnovationFields): Promise<void> {
   for (const [key, role] of [
     ['nominatorIds', 'nominator'],
     ['makerIds', 'maker'],
   ] as const) {
     const ids = fields[key];
     if (!ids || ids.length === 0) continue;
-    const result = await tx.run(
+    const [row] = await tx.run<{ id: string; name: string; title: string }>(
       `UNWIND $ids AS x
        MATCH (o:Organisation {id: x})-[:ADOPTED]->(i:Innovation {id: $id})
        RETURN o.id AS id, o.name AS name, i.title AS title ORDER BY o.id LIMIT 1`,
       { ids: [...new Set(ids)], id },
+      'checkNoAdopterBecomesOrigin',
     );
-    const row = result.records[0];
     if (row) {
       throw new WriteProblemSignal({
         code: 'CONFLICT',
-        message: `${row.get('name') as string} (${row.get('id') as string}) adopted "${row.get('title') as string}" (${id}), so it cannot become its ${role}; an organisation cannot adopt its own innovation.`,
+        message: `${row.name} (${row.id}) adopted "${row.title}" (${id}), so it cannot become its ${role}; an organisation cannot adopt its own innovation.`,
         field: `input.${key}`,
       });
     }
@@ -202,9 +197,9 @@ async function checkNoAdopterBecomesOrigin(tx: ManagedTransaction, id: string, f
 }
 
 /** An innovation's origin is its makers, else its nominators: it must keep at least one. */
-async function checkOrigin(tx: ManagedTransaction, id: string): Promise<void> {
-  const result = await tx.run('MATCH (i:Innovation {id: $id}) RETURN EXISTS { (i)<-[:NOMINATED|MADE]-(:Organisation) } AS hasOrigin', { id });
-  if (!result.records[0]?.get('hasOrigin')) {
+async function checkOrigin(tx: GraphTransaction, id: string): Promise<void> {
+  const [row] = await tx.run<{ hasOrigin: boolean }>('MATCH (i:Innovation {id: $id}) RETURN EXISTS { (i)<-[:NOMINATED|MADE]-(:Organisation) } AS hasOrigin', { id }, 'checkOrigin');
+  if (!row?.hasOrigin) {
     throw new WriteProblemSignal({
       code: 'CONFLICT',
       message: 'An innovation needs at least one nominator or maker; input.nominatorIds and input.makerIds would leave it with none',
@@ -224,6 +219,7 @@ export async function createInnovation(graph: GraphRunner, actor: string, id: st
       `CREATE (i:Innovation {id: $id, title: $title, summary: $summary, kind: $kind, types: [], coronaRelated: false,
                              retired: false, createdAt: datetime()})`,
       { id, title: fields.title, summary: fields.summary, kind: fields.kind },
+      'create',
     );
     await applyFields(tx, actor, id, fields);
     await checkOrigin(tx, id);
@@ -267,7 +263,7 @@ export function retireInnovation(graph: GraphRunner, actor: string, id: string, 
         field: 'id',
       });
     }
-    await tx.run('MATCH (i:Innovation {id: $id}) SET i.retired = true, i.retiredAt = datetime(), i.retiredReason = $reason', { id, reason });
+    await tx.run('MATCH (i:Innovation {id: $id}) SET i.retired = true, i.retiredAt = datetime(), i.retiredReason = $reason', { id, reason }, 'retire');
     const after = (await readInnovation(tx, id))!;
     await recordChange(tx, { actor, action: 'retireInnovation', entityType: 'Innovation', entityId: id, summary: `Retired ${after.title}: ${reason}`, before, after });
     return publicPart(after);
@@ -285,7 +281,7 @@ export function restoreInnovation(graph: GraphRunner, actor: string, id: string,
     if (!before.retired) {
       throw new WriteProblemSignal({ code: 'CONFLICT', message: `The innovation "${id}" is not retired; nothing was changed.`, field: 'id' });
     }
-    await tx.run('MATCH (i:Innovation {id: $id}) SET i.retired = false REMOVE i.retiredAt, i.retiredReason', { id });
+    await tx.run('MATCH (i:Innovation {id: $id}) SET i.retired = false REMOVE i.retiredAt, i.retiredReason', { id }, 'restore');
     const after = (await readInnovation(tx, id))!;
     await recordChange(tx, { actor, action: 'restoreInnovation', entityType: 'Innovation', entityId: id, summary: `Restored ${after.title}: ${reason}`, before, after });
     return publicPart(after);

@@ -1,5 +1,4 @@
-import type { ManagedTransaction } from 'neo4j-driver';
-import type { GraphRunner } from '../graph-runner.js';
+import type { GraphRunner, GraphTransaction } from '../graph-runner.js';
 import { PROJECT, type OrganisationNode, type PersonNode } from '../records.js';
 import { recordChange } from './history.cypher.js';
 import { requireNodes } from './node-locks.cypher.js';
@@ -43,24 +42,24 @@ interface Snapshot<T> {
   aliases: string[];
 }
 
-async function readNode<T>(tx: ManagedTransaction, kind: MergeKind, id: string): Promise<Snapshot<T>> {
-  const result = await tx.run(`MATCH (n:${kind.label} {id: $id}) RETURN ${kind.projection('n')} AS node, coalesce(n.aliases, []) AS aliases`, { id });
-  const row = result.records[0]!;
-  return { node: row.get('node') as T, aliases: row.get('aliases') as string[] };
+async function readNode<T>(tx: GraphTransaction, kind: MergeKind, id: string): Promise<Snapshot<T>> {
+  const [row] = await tx.run<Snapshot<T>>(`MATCH (n:${kind.label} {id: $id}) RETURN ${kind.projection('n')} AS node, coalesce(n.aliases, []) AS aliases`, { id }, 'readNode');
+  return { node: row!.node, aliases: row!.aliases };
 }
 
 /** What the history keeps of a node: everything shown, plus the aliases. */
 const state = <T>(snapshot: Snapshot<T>) => ({ ...snapshot.node, aliases: snapshot.aliases });
 
 /** The merged node's relationships by type and direction, e.g. `{"PARTNER_IN>": 3, "<CHANGED": 1}`. */
-async function countRelationships(tx: ManagedTransaction, kind: MergeKind, id: string): Promise<Record<string, number>> {
-  const result = await tx.run(
+async function countRelationships(tx: GraphTransaction, kind: MergeKind, id: string): Promise<Record<string, number>> {
+  const rows = await tx.run<{ key: string; n: number }>(
     `MATCH (n:${kind.label} {id: $id})-[r]-(other)
      RETURN CASE WHEN startNode(r) = n THEN type(r) + '>' ELSE '<' + type(r) END AS key, count(*) AS n
      ORDER BY key`,
     { id },
+    'countRelationships',
   );
-  return Object.fromEntries(result.records.map((r) => [r.get('key') as string, r.get('n') as number]));
+  return Object.fromEntries(rows.map((r) => [r.key, r.n]));
 }
 
 /**
@@ -72,7 +71,7 @@ async function countRelationships(tx: ManagedTransaction, kind: MergeKind, id: s
  * Relationships between the two nodes would become loops on the kept node, so they are dropped
  * (the merged node's change keeps their count in its before-state).
  */
-async function moveRelationships(tx: ManagedTransaction, kind: MergeKind, keepId: string, mergeId: string): Promise<void> {
+async function moveRelationships(tx: GraphTransaction, kind: MergeKind, keepId: string, mergeId: string): Promise<void> {
   await tx.run(
     `MATCH (m:${kind.label} {id: $mergeId}), (k:${kind.label} {id: $keepId})
      CALL (m, k) {
@@ -97,10 +96,11 @@ async function moveRelationships(tx: ManagedTransaction, kind: MergeKind, keepId
        SET older.mergedInto = $keepId
      }`,
     { keepId, mergeId },
+    'moveRelationships',
   );
   if (kind.label === 'Organisation') {
     // Adoptions name the organisation they spread from by id (a property, not a relationship).
-    await tx.run('MATCH ()-[a:ADOPTED {fromId: $mergeId}]->() SET a.fromId = $keepId', { keepId, mergeId });
+    await tx.run('MATCH ()-[a:ADOPTED {fromId: $mergeId}]->() SET a.fromId = $keepId', { keepId, mergeId }, 'moveAdoptionSources');
   }
 }
 
@@ -110,8 +110,8 @@ async function moveRelationships(tx: ManagedTransaction, kind: MergeKind, keepId
  * the kept organisation nominated or made, or an adoption from the kept organisation by itself.
  * Any of them refuses the whole merge (it rolls back); nothing is dropped silently.
  */
-async function checkMerged(tx: ManagedTransaction, kind: MergeKind, keepId: string, mergeId: string): Promise<void> {
-  const result = await tx.run(
+async function checkMerged(tx: GraphTransaction, kind: MergeKind, keepId: string, mergeId: string): Promise<void> {
+  const [row] = await tx.run<{ partOfLoop: boolean; buildsOnLoop: boolean; ownAdopted: string[]; adoptedFromSelf: string[]; keptName: string }>(
     `MATCH (k:${kind.label} {id: $keepId})
      RETURN EXISTS { (k)-[:PART_OF*]->(k) } AS partOfLoop,
             EXISTS { (k)-[:BUILDS_ON*]->(k) } AS buildsOnLoop,
@@ -119,26 +119,24 @@ async function checkMerged(tx: ManagedTransaction, kind: MergeKind, keepId: stri
             COLLECT { MATCH (k)-[:ADOPTED {fromId: $keepId}]->(i:Innovation) RETURN i.title ORDER BY i.title } AS adoptedFromSelf,
             k.name AS keptName`,
     { keepId },
+    'checkMerged',
   );
-  const row = result.records[0]!;
-  const keptName = row.get('keptName') as string;
+  const { partOfLoop, buildsOnLoop, ownAdopted, adoptedFromSelf, keptName } = row!;
   const refuse = (message: string) => {
     throw new WriteProblemSignal({ code: 'CONFLICT', message: `Merging "${mergeId}" into "${keepId}" ${message}; nothing was merged.`, field: 'mergeId' });
   };
-  if (row.get('partOfLoop')) refuse(`would make ${keptName} part of itself (a PART_OF loop in the hierarchy)`);
-  if (row.get('buildsOnLoop')) refuse('would make a BUILDS_ON loop in the lineage');
-  const ownAdopted = row.get('ownAdopted') as string[];
+  if (partOfLoop) refuse(`would make ${keptName} part of itself (a PART_OF loop in the hierarchy)`);
+  if (buildsOnLoop) refuse('would make a BUILDS_ON loop in the lineage');
   if (ownAdopted.length > 0) {
     refuse(`would make ${keptName} adopt its own innovation (${ownAdopted.map((t) => `"${t}"`).join(', ')}, which it nominated or made); an organisation cannot adopt its own innovation`);
   }
-  const adoptedFromSelf = row.get('adoptedFromSelf') as string[];
   if (adoptedFromSelf.length > 0) {
     refuse(`would make ${keptName} adopt ${adoptedFromSelf.map((t) => `"${t}"`).join(', ')} from itself`);
   }
 }
 
 /** Adds the merged node's name and aliases to the kept node's aliases (once each, never its own name). */
-async function takeOverNames(tx: ManagedTransaction, kind: MergeKind, keepId: string, names: string[]): Promise<void> {
+async function takeOverNames(tx: GraphTransaction, kind: MergeKind, keepId: string, names: string[]): Promise<void> {
   await tx.run(
     `MATCH (k:${kind.label} {id: $keepId})
      WITH k, [a IN coalesce(k.aliases, []) + $names WHERE a <> k.name] AS candidates
@@ -146,16 +144,18 @@ async function takeOverNames(tx: ManagedTransaction, kind: MergeKind, keepId: st
      FOREACH (_ IN CASE WHEN $aliasText THEN [1] ELSE [] END |
        SET k.aliasText = reduce(t = '', a IN k.aliases | t + CASE WHEN t = '' THEN '' ELSE ' | ' END + a))`,
     { keepId, names, aliasText: kind.aliasText },
+    'takeOverNames',
   );
 }
 
-async function makeTombstone(tx: ManagedTransaction, kind: MergeKind, keepId: string, mergeId: string): Promise<void> {
+async function makeTombstone(tx: GraphTransaction, kind: MergeKind, keepId: string, mergeId: string): Promise<void> {
   await tx.run(
     `MATCH (m:${kind.label} {id: $mergeId}), (k:${kind.label} {id: $keepId})
      REMOVE m:${kind.label}
      SET m:${kind.tombstone}, m.mergedInto = $keepId, m.mergedAt = datetime()
      CREATE (m)-[:MERGED_INTO]->(k)`,
     { keepId, mergeId },
+    'makeTombstone',
   );
 }
 

@@ -1,4 +1,4 @@
-import type { ManagedTransaction } from 'neo4j-driver';
+import type { GraphTransaction } from '../graph-runner.js';
 import { WriteProblemSignal } from './write-result.js';
 
 /**
@@ -52,7 +52,7 @@ const LIVE = Object.fromEntries(LABELS.map((l) => [l, l])) as Record<LockedLabel
  * in a cycle; when they do, Neo4j detects it and the transaction is retried), then reads each one
  * again. Returns the nodes that exist, by `label:id`; missing ones are left for the caller.
  */
-export async function lockNodes(tx: ManagedTransaction, refs: readonly NodeRef[]): Promise<Map<string, LockedNode>> {
+export async function lockNodes(tx: GraphTransaction, refs: readonly NodeRef[]): Promise<Map<string, LockedNode>> {
   const unique = [...new Map(refs.map((r) => [key(r.label, r.id), { label: r.label, id: r.id }])).values()].sort((a, b) =>
     a.label === b.label ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.label < b.label ? -1 : 1,
   );
@@ -62,29 +62,30 @@ export async function lockNodes(tx: ManagedTransaction, refs: readonly NodeRef[]
      CALL (ref) { ${matchByLabel(LIVE, 'RETURN n')} }
      SET n._lock = true REMOVE n._lock`,
     { refs: unique },
+    'lock',
   );
-  const result = await tx.run(
+  const rows = await tx.run<{ label: string; id: string; name: string; retired: boolean }>(
     `UNWIND $refs AS ref
      CALL (ref) { ${matchByLabel(LIVE, 'RETURN ref.label AS label, n.id AS id, coalesce(n.name, n.title) AS name, coalesce(n.retired, false) AS retired')} }
      RETURN label, id, name, retired`,
     { refs: unique },
+    'readLocked',
   );
-  return new Map(
-    result.records.map((r) => [key(r.get('label') as string, r.get('id') as string), { name: r.get('name') as string, retired: r.get('retired') as boolean }]),
-  );
+  return new Map(rows.map((r) => [key(r.label, r.id), { name: r.name, retired: r.retired }]));
 }
 
 /** Where each of these ids was merged into, for the ones that were. */
-async function mergedInto(tx: ManagedTransaction, refs: readonly NodeRef[]): Promise<Map<string, string>> {
+async function mergedInto(tx: GraphTransaction, refs: readonly NodeRef[]): Promise<Map<string, string>> {
   const merged = refs.filter((r) => TOMBSTONE[r.label]).map((r) => ({ label: r.label, id: r.id }));
   if (merged.length === 0) return new Map();
-  const result = await tx.run(
+  const rows = await tx.run<{ label: string; id: string; mergedInto: string }>(
     `UNWIND $refs AS ref
      CALL (ref) { ${matchByLabel(TOMBSTONE, 'RETURN ref.label AS label, n.id AS id, n.mergedInto AS mergedInto')} }
      RETURN label, id, mergedInto`,
     { refs: merged },
+    'mergedInto',
   );
-  return new Map(result.records.map((r) => [key(r.get('label') as string, r.get('id') as string), r.get('mergedInto') as string]));
+  return new Map(rows.map((r) => [key(r.label, r.id), r.mergedInto]));
 }
 
 /**
@@ -92,7 +93,7 @@ async function mergedInto(tx: ManagedTransaction, refs: readonly NodeRef[]): Pro
  * pointing to the node a merged id now lives on) or when an innovation it changes is retired
  * (CONFLICT). Problems are reported in the order the refs are given.
  */
-export async function requireNodes(tx: ManagedTransaction, refs: readonly NodeRef[]): Promise<Map<string, LockedNode>> {
+export async function requireNodes(tx: GraphTransaction, refs: readonly NodeRef[]): Promise<Map<string, LockedNode>> {
   const found = await lockNodes(tx, refs);
   const missing = refs.filter((r) => !found.has(key(r.label, r.id)));
   const pointers = missing.length > 0 ? await mergedInto(tx, missing) : new Map<string, string>();
@@ -127,20 +128,20 @@ export function nameOf(nodes: Map<string, LockedNode>, label: LockedLabel, id: s
  * links and bookmarks to the wrong one. The live label is read first: a merge that commits between
  * the two reads is then seen as one or the other, never as neither.
  */
-export async function requireFreeId(tx: ManagedTransaction, label: LockedLabel, id: string, field: string): Promise<void> {
+export async function requireFreeId(tx: GraphTransaction, label: LockedLabel, id: string, field: string): Promise<void> {
   const ref = { label, id };
-  const result = await tx.run(
+  const [row] = await tx.run<{ live: boolean; mergedInto: string | null }>(
     `WITH $ref AS ref
      RETURN EXISTS { ${matchByLabel(LIVE, 'RETURN n')} } AS live,
             head(COLLECT { ${TOMBSTONE[label] ? matchByLabel(TOMBSTONE, 'RETURN n.mergedInto AS mergedInto') : 'RETURN null AS mergedInto'} }) AS mergedInto`,
     { ref },
+    'freeId',
   );
-  const row = result.records[0]!;
   const one = label === 'Person' ? 'a person' : `an ${NOUN[label]}`;
-  if (row.get('live')) {
+  if (row!.live) {
     throw new WriteProblemSignal({ code: 'ALREADY_EXISTS', message: `${one[0]!.toUpperCase()}${one.slice(1)} with id "${id}" exists already; update ${label === 'Person' ? 'them' : 'it'} instead, or give another id.`, field });
   }
-  const target = row.get('mergedInto') as string | null;
+  const target = row!.mergedInto;
   if (target) {
     throw new WriteProblemSignal({
       code: 'ALREADY_EXISTS',

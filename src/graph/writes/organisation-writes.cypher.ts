@@ -1,5 +1,4 @@
-import type { ManagedTransaction } from 'neo4j-driver';
-import { toCypherParams, type GraphRunner } from '../graph-runner.js';
+import type { GraphRunner, GraphTransaction } from '../graph-runner.js';
 import { requireId, requireName } from '../../ids.js';
 import { PROJECT, type OrganisationNode } from '../records.js';
 import { recordChange } from './history.cypher.js';
@@ -16,9 +15,9 @@ export interface OrganisationFields {
   aliases?: string[] | undefined;
 }
 
-async function readOrganisation(tx: ManagedTransaction, id: string): Promise<OrganisationNode | null> {
-  const result = await tx.run(`MATCH (o:Organisation {id: $id}) RETURN ${PROJECT.organisation('o')} AS node`, { id });
-  return (result.records[0]?.get('node') as OrganisationNode | undefined) ?? null;
+async function readOrganisation(tx: GraphTransaction, id: string): Promise<OrganisationNode | null> {
+  const [row] = await tx.run<{ node: OrganisationNode }>(`MATCH (o:Organisation {id: $id}) RETURN ${PROJECT.organisation('o')} AS node`, { id }, 'readOrganisation');
+  return row?.node ?? null;
 }
 
 /**
@@ -28,27 +27,28 @@ async function readOrganisation(tx: ManagedTransaction, id: string): Promise<Org
  * (or deadlock, which Neo4j detects and the driver retries): the later one's loop check reads the
  * parent link the earlier one committed. On a tree the chain above a node is short.
  */
-async function lockHierarchy(tx: ManagedTransaction, id: string, parentId: string): Promise<void> {
+async function lockHierarchy(tx: GraphTransaction, id: string, parentId: string): Promise<void> {
   const locked = new Set<string>();
   for (let round = 0; round < 100; round += 1) {
-    const found = await tx.run(
+    const [found] = await tx.run<{ ids: string[] }>(
       `MATCH (p:Organisation {id: $parentId})
        RETURN [p.id] + COLLECT { MATCH (p)-[:PART_OF*]->(above:Organisation) RETURN DISTINCT above.id } AS ids`,
       { parentId },
+      'readHierarchy',
     );
-    const ids = [id, ...((found.records[0]?.get('ids') as string[] | undefined) ?? [])].filter((x) => !locked.has(x));
+    const ids = [id, ...(found?.ids ?? [])].filter((x) => !locked.has(x));
     if (ids.length === 0) return;
     const unique = [...new Set(ids)].sort();
-    await tx.run('UNWIND $ids AS x MATCH (o:Organisation {id: x}) SET o._lock = true REMOVE o._lock', { ids: unique });
+    await tx.run('UNWIND $ids AS x MATCH (o:Organisation {id: x}) SET o._lock = true REMOVE o._lock', { ids: unique }, 'lockHierarchy');
     unique.forEach((x) => locked.add(x));
   }
 }
 
 /** Checks that the region and parent an organisation is to point at exist (and no cycle forms). */
-async function checkReferences(tx: ManagedTransaction, id: string, fields: OrganisationFields): Promise<void> {
+async function checkReferences(tx: GraphTransaction, id: string, fields: OrganisationFields): Promise<void> {
   if (fields.regionId) {
-    const found = await tx.run('MATCH (r:Region {id: $id}) RETURN r.id AS id', { id: fields.regionId });
-    if (found.records.length === 0) {
+    const found = await tx.run('MATCH (r:Region {id: $id}) RETURN r.id AS id', { id: fields.regionId }, 'checkRegion');
+    if (found.length === 0) {
       throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `input.regionId names no region: "${fields.regionId}"`, field: 'input.regionId' });
     }
   }
@@ -56,21 +56,21 @@ async function checkReferences(tx: ManagedTransaction, id: string, fields: Organ
     if (fields.parentId === id) throw new WriteProblemSignal({ code: 'CONFLICT', message: 'input.parentId cannot be the organisation itself', field: 'input.parentId' });
     await lockHierarchy(tx, id, fields.parentId);
     // Unbounded: a hierarchy is a tree, so the chain above the parent is its only path upwards.
-    const found = await tx.run(
+    const [row] = await tx.run<{ id: string; wouldLoop: boolean }>(
       `MATCH (p:Organisation {id: $parentId})
        RETURN p.id AS id, EXISTS { MATCH (p)-[:PART_OF*]->(:Organisation {id: $id}) } AS wouldLoop`,
       { parentId: fields.parentId, id },
+      'checkParent',
     );
-    const row = found.records[0];
     if (!row) throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `input.parentId names no organisation: "${fields.parentId}"`, field: 'input.parentId' });
-    if (row.get('wouldLoop')) {
+    if (row.wouldLoop) {
       throw new WriteProblemSignal({ code: 'CONFLICT', message: `input.parentId "${fields.parentId}" is itself part of this organisation; the hierarchy cannot loop`, field: 'input.parentId' });
     }
   }
 }
 
 /** Sets the given fields; `null` clears region or parent, `undefined` leaves a field as it is. */
-async function applyFields(tx: ManagedTransaction, id: string, fields: OrganisationFields): Promise<void> {
+async function applyFields(tx: GraphTransaction, id: string, fields: OrganisationFields): Promise<void> {
   await tx.run(
     `MATCH (o:Organisation {id: $id})
      SET o.name = coalesce($name, o.name), o.kind = coalesce($kind, o.kind)
@@ -91,7 +91,7 @@ async function applyFields(tx: ManagedTransaction, id: string, fields: Organisat
        WITH o WHERE $parentId IS NOT NULL
        MATCH (p:Organisation {id: $parentId}) MERGE (o)-[:PART_OF]->(p)
      }`,
-    toCypherParams({
+    {
       id,
       name: fields.name ?? null,
       kind: fields.kind ?? null,
@@ -102,7 +102,8 @@ async function applyFields(tx: ManagedTransaction, id: string, fields: Organisat
       regionId: fields.regionId ?? null,
       setParent: fields.parentId !== undefined,
       parentId: fields.parentId ?? null,
-    }),
+    },
+    'applyFields',
   );
 }
 
@@ -118,7 +119,7 @@ export async function createOrganisation(graph: GraphRunner, actor: string, id: 
   return runWrite(graph, 'organisation.create', async (tx) => {
     await requireFreeId(tx, 'Organisation', id, 'input.id');
     await checkReferences(tx, id, fields);
-    await tx.run('CREATE (o:Organisation {id: $id, name: $name, kind: $kind, aliases: [], aliasText: "", createdAt: datetime()})', { id, name: fields.name, kind: fields.kind });
+    await tx.run('CREATE (o:Organisation {id: $id, name: $name, kind: $kind, aliases: [], aliasText: "", createdAt: datetime()})', { id, name: fields.name, kind: fields.kind }, 'create');
     await applyFields(tx, id, fields);
     const after = (await readOrganisation(tx, id))!;
     await recordChange(tx, { actor, action: 'createOrganisation', entityType: 'Organisation', entityId: id, summary: `Created ${after.name}.`, before: null, after });

@@ -1,5 +1,4 @@
-import type { ManagedTransaction } from 'neo4j-driver';
-import { toCypherParams, type GraphRunner } from '../graph-runner.js';
+import type { GraphRunner, GraphTransaction } from '../graph-runner.js';
 import { requireId, requireName } from '../../ids.js';
 import { PROJECT, type PersonNode } from '../records.js';
 import { recordChange } from './history.cypher.js';
@@ -16,13 +15,13 @@ export interface PersonFields {
   aliases?: string[] | undefined;
 }
 
-async function readPerson(tx: ManagedTransaction, id: string): Promise<PersonNode | null> {
-  const result = await tx.run(`MATCH (p:Person {id: $id}) RETURN ${PROJECT.person('p')} AS node`, { id });
-  return (result.records[0]?.get('node') as PersonNode | undefined) ?? null;
+async function readPerson(tx: GraphTransaction, id: string): Promise<PersonNode | null> {
+  const [row] = await tx.run<{ node: PersonNode }>(`MATCH (p:Person {id: $id}) RETURN ${PROJECT.person('p')} AS node`, { id }, 'readPerson');
+  return row?.node ?? null;
 }
 
 /** Checks the employer exists, and locks it so that a merge cannot take it away before the link is made. */
-async function checkReferences(tx: ManagedTransaction, fields: PersonFields): Promise<void> {
+async function checkReferences(tx: GraphTransaction, fields: PersonFields): Promise<void> {
   if (!fields.organisationId) return;
   const found = await lockNodes(tx, [{ label: 'Organisation', id: fields.organisationId, field: 'input.organisationId' }]);
   if (found.size === 0) {
@@ -31,7 +30,7 @@ async function checkReferences(tx: ManagedTransaction, fields: PersonFields): Pr
 }
 
 /** Sets the given fields; `null` clears role, e-mail, phone or employer, `undefined` leaves a field as it is. */
-async function applyFields(tx: ManagedTransaction, id: string, fields: PersonFields): Promise<void> {
+async function applyFields(tx: GraphTransaction, id: string, fields: PersonFields): Promise<void> {
   await tx.run(
     `MATCH (p:Person {id: $id})
      SET p.name = coalesce($name, p.name)
@@ -46,7 +45,7 @@ async function applyFields(tx: ManagedTransaction, id: string, fields: PersonFie
        WITH p WHERE $organisationId IS NOT NULL
        MATCH (o:Organisation {id: $organisationId}) MERGE (p)-[:WORKS_FOR]->(o)
      }`,
-    toCypherParams({
+    {
       id,
       name: fields.name ?? null,
       setRole: fields.role !== undefined,
@@ -59,7 +58,8 @@ async function applyFields(tx: ManagedTransaction, id: string, fields: PersonFie
       aliases: fields.aliases ?? null,
       setOrganisation: fields.organisationId !== undefined,
       organisationId: fields.organisationId ?? null,
-    }),
+    },
+    'applyFields',
   );
 }
 
@@ -75,7 +75,7 @@ export async function createPerson(graph: GraphRunner, actor: string, id: string
   return runWrite(graph, 'person.create', async (tx) => {
     await requireFreeId(tx, 'Person', id, 'input.id');
     await checkReferences(tx, fields);
-    await tx.run('CREATE (p:Person {id: $id, name: $name, aliases: [], createdAt: datetime()})', { id, name: fields.name });
+    await tx.run('CREATE (p:Person {id: $id, name: $name, aliases: [], createdAt: datetime()})', { id, name: fields.name }, 'create');
     await applyFields(tx, id, fields);
     const after = (await readPerson(tx, id))!;
     await recordChange(tx, { actor, action: 'createPerson', entityType: 'Person', entityId: id, summary: `Created ${after.name}.`, before: null, after });

@@ -1,5 +1,4 @@
-import type { ManagedTransaction } from 'neo4j-driver';
-import { toCypherParams, type GraphRunner } from '../graph-runner.js';
+import type { GraphRunner, GraphTransaction } from '../graph-runner.js';
 import type { AdoptionLink } from '../lookups.cypher.js';
 import { PROJECT, type InnovationNode } from '../records.js';
 import { recordChange } from './history.cypher.js';
@@ -18,14 +17,14 @@ import { runWrite, WriteProblemSignal } from './write-result.js';
  * of them create one each, and would let both record "there was none" as their before-state).
  * Returns the ends' names for the change's summary.
  */
-async function lockEnds(tx: ManagedTransaction, from: NodeRef, to: NodeRef, ...others: NodeRef[]): Promise<{ fromName: string; toName: string }> {
+async function lockEnds(tx: GraphTransaction, from: NodeRef, to: NodeRef, ...others: NodeRef[]): Promise<{ fromName: string; toName: string }> {
   const nodes = await requireNodes(tx, [from, to, ...others]);
   return { fromName: nameOf(nodes, from.label, from.id), toName: nameOf(nodes, to.label, to.id) };
 }
 
-async function readInnovation(tx: ManagedTransaction, id: string): Promise<InnovationNode> {
-  const result = await tx.run(`MATCH (i:Innovation {id: $id}) RETURN ${PROJECT.innovation('i')} AS node`, { id });
-  return result.records[0]!.get('node') as InnovationNode;
+async function readInnovation(tx: GraphTransaction, id: string): Promise<InnovationNode> {
+  const [row] = await tx.run<{ node: InnovationNode }>(`MATCH (i:Innovation {id: $id}) RETURN ${PROJECT.innovation('i')} AS node`, { id }, 'readInnovation');
+  return row!.node;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -34,7 +33,7 @@ async function readInnovation(tx: ManagedTransaction, id: string): Promise<Innov
 export function addPartnership(graph: GraphRunner, actor: string, innovationId: string, organisationId: string, role: string) {
   return runWrite(graph, 'relation.addPartnership', async (tx) => {
     const { fromName, toName } = await lockEnds(tx, { label: 'Organisation', id: organisationId, field: 'organisationId' }, { label: 'Innovation', id: innovationId, field: 'innovationId', mustBeCurrent: true });
-    const result = await tx.run(
+    const [row] = await tx.run<{ before: { organisationId: string; role: string | null } | null }>(
       `MATCH (o:Organisation {id: $organisationId}), (i:Innovation {id: $innovationId})
        OPTIONAL MATCH (o)-[old:PARTNER_IN]->(i)
        WITH o, i, CASE WHEN old IS NULL THEN null ELSE {organisationId: o.id, role: old.role} END AS before
@@ -43,8 +42,9 @@ export function addPartnership(graph: GraphRunner, actor: string, innovationId: 
        REMOVE r.imported
        RETURN before`,
       { organisationId, innovationId, role },
+      'mergePartnership',
     );
-    const before = result.records[0]!.get('before') as { organisationId: string; role: string | null } | null;
+    const before = row!.before;
     await recordChange(tx, {
       actor,
       action: 'addPartnership',
@@ -75,14 +75,14 @@ interface InnovationLinkKind {
 function removeInnovationLink(graph: GraphRunner, kind: InnovationLinkKind, actor: string, innovationId: string, fromId: string) {
   return runWrite(graph, kind.tag, async (tx) => {
     const { fromName, toName } = await lockEnds(tx, { label: kind.fromLabel, id: fromId, field: kind.fromField }, { label: 'Innovation', id: innovationId, field: 'innovationId', mustBeCurrent: true });
-    const result = await tx.run(
+    const [row] = await tx.run<{ kept: string | null }>(
       `MATCH (:${kind.fromLabel} {id: $fromId})-[r:${kind.type}]->(:Innovation {id: $innovationId})
        WITH r, r.${kind.property} AS kept
        DELETE r
        RETURN kept`,
       { fromId, innovationId },
+      'deleteLink',
     );
-    const row = result.records[0];
     if (!row) throw new WriteProblemSignal({ code: 'NOT_FOUND', message: kind.missing(fromName, toName), field: kind.fromField });
     await recordChange(tx, {
       actor,
@@ -90,7 +90,7 @@ function removeInnovationLink(graph: GraphRunner, kind: InnovationLinkKind, acto
       entityType: 'Innovation',
       entityId: innovationId,
       summary: kind.removed(fromName, toName),
-      before: { [kind.fromField]: fromId, [kind.property]: row.get('kept') as string | null },
+      before: { [kind.fromField]: fromId, [kind.property]: row.kept },
       after: null,
     });
     return readInnovation(tx, innovationId);
@@ -126,7 +126,7 @@ export function removePartnership(graph: GraphRunner, actor: string, innovationI
 export function addContact(graph: GraphRunner, actor: string, innovationId: string, personId: string, purpose: string) {
   return runWrite(graph, 'relation.addContact', async (tx) => {
     const { fromName, toName } = await lockEnds(tx, { label: 'Person', id: personId, field: 'personId' }, { label: 'Innovation', id: innovationId, field: 'innovationId', mustBeCurrent: true });
-    const result = await tx.run(
+    const [row] = await tx.run<{ before: { personId: string; purpose: string } | null }>(
       `MATCH (p:Person {id: $personId}), (i:Innovation {id: $innovationId})
        OPTIONAL MATCH (p)-[old:CONTACT_FOR]->(i)
        WITH p, i, CASE WHEN old IS NULL THEN null ELSE {personId: p.id, purpose: old.purpose} END AS before
@@ -135,8 +135,9 @@ export function addContact(graph: GraphRunner, actor: string, innovationId: stri
        REMOVE r.imported
        RETURN before`,
       { personId, innovationId, purpose },
+      'mergeContact',
     );
-    const before = result.records[0]!.get('before') as { personId: string; purpose: string } | null;
+    const before = row!.before;
     await recordChange(tx, {
       actor,
       action: 'addContact',
@@ -175,12 +176,13 @@ export interface AdoptionFields extends SpreadFact {
 const ADOPTION_LINK = `{organisation: ${PROJECT.organisation('o')}, innovation: ${PROJECT.innovation('i')},
   mode: a.mode, status: a.status, year: a.year, evidence: a.evidence, source: a.source, fromId: a.fromId}`;
 
-async function readAdoption(tx: ManagedTransaction, organisationId: string, innovationId: string): Promise<AdoptionLink | null> {
-  const result = await tx.run(`MATCH (o:Organisation {id: $organisationId})-[a:ADOPTED]->(i:Innovation {id: $innovationId}) RETURN ${ADOPTION_LINK} AS link`, {
-    organisationId,
-    innovationId,
-  });
-  return (result.records[0]?.get('link') as AdoptionLink | undefined) ?? null;
+async function readAdoption(tx: GraphTransaction, organisationId: string, innovationId: string): Promise<AdoptionLink | null> {
+  const [row] = await tx.run<{ link: AdoptionLink }>(
+    `MATCH (o:Organisation {id: $organisationId})-[a:ADOPTED]->(i:Innovation {id: $innovationId}) RETURN ${ADOPTION_LINK} AS link`,
+    { organisationId, innovationId },
+    'readAdoption',
+  );
+  return row?.link ?? null;
 }
 
 /** The adoption as the history keeps it: the relationship's own properties and its ends' ids. */
@@ -201,14 +203,14 @@ export function recordAdoption(graph: GraphRunner, actor: string, fields: Adopti
     // Locked too: a merge of the organisation it spread from rewrites the adoptions that name it,
     // and must not miss this one.
     if (fromId) await lockNodes(tx, [{ label: 'Organisation', id: fromId, field: 'input.fromOrganisationId' }]);
-    const checks = await tx.run(
+    const [checks] = await tx.run<{ isOrigin: boolean; fromFound: boolean }>(
       `MATCH (o:Organisation {id: $organisationId}), (i:Innovation {id: $innovationId})
        RETURN EXISTS { (o)-[:NOMINATED|MADE]->(i) } AS isOrigin,
               $fromId IS NULL OR EXISTS { MATCH (:Organisation {id: $fromId}) } AS fromFound`,
       { organisationId, innovationId, fromId },
+      'checkAdoption',
     );
-    const row = checks.records[0]!;
-    if (row.get('isOrigin')) {
+    if (checks!.isOrigin) {
       throw new WriteProblemSignal({
         code: 'CONFLICT',
         message: `${fromName} nominated or made "${toName}" itself; an organisation cannot adopt its own innovation.`,
@@ -218,7 +220,7 @@ export function recordAdoption(graph: GraphRunner, actor: string, fields: Adopti
     if (fromId === organisationId) {
       throw new WriteProblemSignal({ code: 'CONFLICT', message: 'input.fromOrganisationId cannot be the adopting organisation itself', field: 'input.fromOrganisationId' });
     }
-    if (!row.get('fromFound')) {
+    if (!checks!.fromFound) {
       throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `input.fromOrganisationId names no organisation: "${fromId}"`, field: 'input.fromOrganisationId' });
     }
     const before = await readAdoption(tx, organisationId, innovationId);
@@ -227,7 +229,8 @@ export function recordAdoption(graph: GraphRunner, actor: string, fields: Adopti
        MERGE (o)-[a:ADOPTED]->(i)
        SET a.mode = $mode, a.status = $status, a.year = $year, a.evidence = $evidence, a.source = $source, a.fromId = $fromId
        REMOVE a.imported`,
-      toCypherParams({ organisationId, innovationId, mode: fields.mode, status: fields.status, year: fields.year, evidence: fields.evidence, source: fields.source, fromId }),
+      { organisationId, innovationId, mode: fields.mode, status: fields.status, year: fields.year, evidence: fields.evidence, source: fields.source, fromId },
+      'mergeAdoption',
     );
     const after = (await readAdoption(tx, organisationId, innovationId))!;
     await recordChange(tx, {
@@ -256,17 +259,18 @@ export interface LineageFields extends SpreadFact {
  * loop between them then share a locked innovation and queue (or deadlock, which Neo4j detects and
  * the driver retries), so the later one's loop check reads what the earlier one committed.
  */
-async function lockLineage(tx: ManagedTransaction, buildsOnId: string, alreadyLocked: string[]): Promise<void> {
+async function lockLineage(tx: GraphTransaction, buildsOnId: string, alreadyLocked: string[]): Promise<void> {
   const locked = new Set(alreadyLocked);
   for (let round = 0; round < 100; round += 1) {
-    const found = await tx.run(
+    const [found] = await tx.run<{ ids: string[] }>(
       `MATCH (:Innovation {id: $buildsOnId})-[:BUILDS_ON*]->(earlier:Innovation)
        RETURN collect(DISTINCT earlier.id) AS ids`,
       { buildsOnId },
+      'readLineage',
     );
-    const ids = [...new Set((found.records[0]?.get('ids') as string[] | undefined) ?? [])].filter((x) => !locked.has(x)).sort();
+    const ids = [...new Set(found?.ids ?? [])].filter((x) => !locked.has(x)).sort();
     if (ids.length === 0) return;
-    await tx.run('UNWIND $ids AS x MATCH (i:Innovation {id: x}) SET i._lock = true REMOVE i._lock', { ids });
+    await tx.run('UNWIND $ids AS x MATCH (i:Innovation {id: x}) SET i._lock = true REMOVE i._lock', { ids }, 'lockLineage');
     ids.forEach((x) => locked.add(x));
   }
 }
@@ -284,19 +288,20 @@ export function linkInnovations(graph: GraphRunner, actor: string, fields: Linea
     }
     await lockLineage(tx, buildsOnId, [innovationId, buildsOnId]);
     // Unbounded: every path from the earlier innovation on, however long.
-    const loop = await tx.run(
+    const [loop] = await tx.run<{ wouldLoop: boolean }>(
       `MATCH (b:Innovation {id: $buildsOnId}), (i:Innovation {id: $innovationId})
        RETURN EXISTS { (b)-[:BUILDS_ON*]->(i) } AS wouldLoop`,
       { innovationId, buildsOnId },
+      'checkLoop',
     );
-    if (loop.records[0]!.get('wouldLoop')) {
+    if (loop!.wouldLoop) {
       throw new WriteProblemSignal({
         code: 'CONFLICT',
         message: `"${toName}" (${buildsOnId}) already builds on "${fromName}" (${innovationId}); lineage cannot loop`,
         field: 'input.buildsOnId',
       });
     }
-    const result = await tx.run(
+    const [row] = await tx.run<{ before: Record<string, unknown> | null; after: Record<string, unknown> }>(
       `MATCH (i:Innovation {id: $innovationId}), (b:Innovation {id: $buildsOnId})
        OPTIONAL MATCH (i)-[old:BUILDS_ON]->(b)
        WITH i, b, CASE WHEN old IS NULL THEN null ELSE old {.mode, .status, .year, .evidence, .source} END AS before
@@ -304,10 +309,10 @@ export function linkInnovations(graph: GraphRunner, actor: string, fields: Linea
        SET r.mode = $mode, r.status = $status, r.year = $year, r.evidence = $evidence, r.source = $source
        REMOVE r.imported
        RETURN before, r {.mode, .status, .year, .evidence, .source} AS after`,
-      toCypherParams({ innovationId, buildsOnId, mode: fields.mode, status: fields.status, year: fields.year, evidence: fields.evidence, source: fields.source }),
+      { innovationId, buildsOnId, mode: fields.mode, status: fields.status, year: fields.year, evidence: fields.evidence, source: fields.source },
+      'mergeLineage',
     );
-    const row = result.records[0]!;
-    const before = row.get('before') as Record<string, unknown> | null;
+    const before = row!.before;
     await recordChange(tx, {
       actor,
       action: 'linkInnovations',
@@ -315,7 +320,7 @@ export function linkInnovations(graph: GraphRunner, actor: string, fields: Linea
       entityId: innovationId,
       summary: `${before ? 'Updated the link' : 'Linked'}: "${fromName}" builds on "${toName}" (${fields.mode}, ${fields.status}, ${fields.year}).`,
       before: before ? { innovationId, buildsOnId, ...before } : null,
-      after: { innovationId, buildsOnId, ...(row.get('after') as Record<string, unknown>) },
+      after: { innovationId, buildsOnId, ...row!.after },
     });
     return readInnovation(tx, innovationId);
   });

@@ -1,6 +1,5 @@
-import type { ManagedTransaction } from 'neo4j-driver';
 import { AlreadyExistsError } from '../../errors.js';
-import type { GraphRunner } from '../graph-runner.js';
+import type { GraphRunner, GraphTransaction } from '../graph-runner.js';
 
 /**
  * What a write returns: the written thing, or an expected failure the caller can act on (the
@@ -33,7 +32,7 @@ export class WriteProblemSignal extends Error {
  * and comes back as a failed result, as does a unique key another transaction took first (the
  * runner's {@link AlreadyExistsError}); any other error is thrown.
  */
-export async function runWrite<T>(graph: GraphRunner, tag: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<WriteResult<T>> {
+export async function runWrite<T>(graph: GraphRunner, tag: string, work: (tx: GraphTransaction) => Promise<T>): Promise<WriteResult<T>> {
   try {
     return succeeded(await graph.writeTransaction({ tag }, work));
   } catch (error) {
