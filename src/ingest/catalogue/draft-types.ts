@@ -1,4 +1,4 @@
-/** The records the catalogue reader produces: one draft per entry, for a person to review. */
+/** The records the catalogue reader produces (one draft per entry, for a person to review) and the notes drafting adds. */
 
 export interface DraftContact {
   name: string;
@@ -50,4 +50,11 @@ export function draft(fields: {
     ...(targetGroup ? { targetGroup } : {}),
     ...(year !== undefined ? { year } : {}),
   };
+}
+
+/** Something the drafting could not place, with the catalogue line it concerns where known. */
+export interface DraftNote {
+  readonly line?: number;
+  readonly entry?: string;
+  readonly message: string;
 }
