@@ -8,7 +8,9 @@ import { ErrorCode } from '../errors.js';
  * variables and input are checked or anything runs: who is asking comes before what is asked, so
  * an anonymous caller learns nothing about the input rules of writes. Every mutation needs a
  * token; the role a mutation needs is the one its description names ("Needs the role admin."),
- * and the resolvers still check the role of callers who have one.
+ * which test/safety/authorization.test.ts holds to the role of its `@Authorized`. Callers who
+ * have a token are checked against that role by the auth checker (`auth/auth-checker.ts`),
+ * after GraphQL has coerced their variables but before the input rules are applied.
  */
 export function mutationAuthenticationPlugin(): ApolloServerPlugin<RequestContext> {
   return {
