@@ -1,12 +1,11 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readCatalogue, type DraftInnovation } from '../../src/ingest/catalogue-reader.js';
+import { describeWithSharedSeed } from '../support/shared-seeds.js';
 
 const fixtureDir = path.resolve(import.meta.dirname, '../fixtures/catalogue');
-const sharedSeedDir = path.resolve(import.meta.dirname, '../../../shared/seeds');
 const curatedCatalogueDir = path.resolve(import.meta.dirname, '../../seeds/catalogue');
-const catalogueFile = path.join(sharedSeedDir, '004_f855d06ff6616d57.txt');
 
 function fixture(name: string): string {
   return readFileSync(path.join(fixtureDir, name), 'utf8');
@@ -252,10 +251,12 @@ describe('readCatalogue on odd input', () => {
   });
 });
 
-describe.runIf(existsSync(catalogueFile))('readCatalogue on the real catalogue text', () => {
-  const { innovations, warnings } = existsSync(catalogueFile)
-    ? readCatalogue(readFileSync(catalogueFile, 'utf8'))
-    : { innovations: [], warnings: [] };
+describeWithSharedSeed('004_f855d06ff6616d57.txt', 'readCatalogue on the real catalogue text', (catalogueFile) => {
+  let innovations: DraftInnovation[] = [];
+  let warnings: string[] = [];
+  beforeAll(() => {
+    ({ innovations, warnings } = readCatalogue(readFileSync(catalogueFile, 'utf8')));
+  });
   const ofKind = (kind: DraftInnovation['kind']) => innovations.filter((i) => i.kind === kind);
   const withContact = (name: string) => innovations.filter((i) => i.contacts.some((c) => c.name === name));
 
