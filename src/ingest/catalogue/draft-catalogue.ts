@@ -62,7 +62,6 @@ export function draftCatalogue(options: DraftCatalogueOptions): DraftCatalogueRe
   const drafts = draftSeeds(read.innovations, index, {
     fileName: path.basename(options.file),
     ...(options.edition ? { edition: options.edition } : {}),
-    ...(lines.find((l) => l.trim()) ? { firstLine: lines.find((l) => l.trim())! } : {}),
   });
 
   const out = path.resolve(options.out ?? path.join(options.draftsRoot, drafts.document));

@@ -17,6 +17,7 @@ export const NOT_READ = [
   'HVEM HAR SAMARBEJDET: partners and their roles',
   'spreading evidence (adoptions, inspiration, interest)',
   'innovation types, themes and corona relation',
+  'year and target group of small, watch-list and procurement entries (in their prose, if at all)',
   'overview pages: nominees per sector, the corona list, the statistics of all nominations',
 ] as const;
 

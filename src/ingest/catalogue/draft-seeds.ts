@@ -52,8 +52,6 @@ export interface DraftOptions {
   readonly fileName: string;
   /** Id of the source document when the edition is not registered; defaults to a slug of the file name. */
   readonly edition?: string;
-  /** First line of the edition's text, used as the title of a drafted source record. */
-  readonly firstLine?: string;
 }
 
 export const PEOPLE_FILE = '00-organisations-people.json';
@@ -75,6 +73,7 @@ export function draftSeeds(drafts: readonly DraftInnovation[], index: SeedIndex,
       person: people.add(contact, draft),
       purpose: draft.kind === 'WATCH_LIST' ? ('FOLLOW' as const) : ('REUSE' as const),
     }));
+    if (draft.kind === 'MAIN_CASE' && !draft.targetGroup) notes.push({ line: draft.lines[0], entry: draft.title, message: 'no MÅLGRUPPE read; the draft has no target group' });
     const sector = sectorOf(draft, nominators, index, organisations);
     const awards = awardsOf(draft);
     const record: InnovationRecord = {
@@ -100,7 +99,7 @@ export function draftSeeds(drafts: readonly DraftInnovation[], index: SeedIndex,
   }
 
   const head: SeedDataFile = {
-    ...(registered ? {} : { sources: [{ id: document, title: options.firstLine?.trim() || options.fileName, file: options.fileName }] }),
+    ...(registered ? {} : { sources: [{ id: document, title: `Udkast: ${options.fileName} (titel mangler)`, file: options.fileName }] }),
     organisations: organisations.drafted(),
     people: people.all(),
   };
