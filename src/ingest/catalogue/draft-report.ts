@@ -32,6 +32,9 @@ export interface CatalogueReport {
     readonly bySection: { section: string; count: number; file: string }[];
     readonly idsFromSeeds: { byTitle: number; byLines: number; new: number };
     readonly summaryPlaceholders: number;
+    /** People written (one per person), and organisations the seeds lack that were drafted. */
+    readonly people: number;
+    readonly draftedOrganisations: number;
   };
   readonly unread: {
     /** The reader's own warnings; most start with "line N:". */
@@ -82,6 +85,8 @@ export function buildReport(input: {
       bySection,
       idsFromSeeds: { byTitle: matched.title ?? 0, byLines: matched.lines ?? 0, new: matched.new ?? 0 },
       summaryPlaceholders: drafts.entries.length,
+      people: drafts.files.reduce((n, f) => n + (f.data.people?.length ?? 0), 0),
+      draftedOrganisations: drafts.draftedOrganisations,
     },
     unread: {
       reader: read.warnings,
@@ -104,6 +109,7 @@ export function formatReport(report: CatalogueReport): string {
   out.push(`Entries read: ${entries.total} (${Object.entries(entries.byKind).map(([k, n]) => `${n} ${k}`).join(', ') || 'none'})`);
   for (const s of entries.bySection) out.push(`  ${s.count} in "${s.section}" -> ${s.file}`);
   out.push(`Ids kept from the seeds: ${entries.idsFromSeeds.byTitle} by title, ${entries.idsFromSeeds.byLines} by lines; ${entries.idsFromSeeds.new} new (slug of the title, to shorten)`);
+  out.push(`People: ${entries.people}; organisations the seeds lack, drafted: ${entries.draftedOrganisations}`);
   out.push(`Summaries to write: ${entries.summaryPlaceholders} (placeholder in every draft)`);
   out.push(`Files written: ${report.written.join(', ')}`);
   out.push('');

@@ -27,7 +27,6 @@ export interface SeedDataFile {
   innovations?: InnovationRecord[];
 }
 
-
 export interface DraftEntry {
   readonly id: string;
   readonly draft: DraftInnovation;
