@@ -9,12 +9,10 @@ import type { CatalogueReport } from '../../src/ingest/catalogue/draft-report.js
 import { SUMMARY_PLACEHOLDER, type SeedDataFile } from '../../src/ingest/catalogue/draft-seeds.js';
 import type { InnovationRecord, PersonRecord } from '../../src/ingest/seed-format.js';
 import { listSeedFiles, readSeedSet, SeedValidationError, type KnownIds } from '../../src/ingest/seed-validation.js';
+import { describeWithSharedSeed } from '../support/shared-seeds.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const seedsDir = path.join(root, 'seeds');
-const sharedSeedDir = path.resolve(root, '../shared/seeds');
-const catalogueFile = path.join(sharedSeedDir, '004_f855d06ff6616d57.txt');
-const strategyFile = path.join(sharedSeedDir, '000_c28b32a7c3ebaba9.txt');
 const CATALOGUE_KINDS = new Set(['MAIN_CASE', 'SMALL_INNOVATION', 'WATCH_LIST', 'PROCUREMENT_CASE']);
 
 function runCommand(...args: string[]) {
@@ -62,11 +60,9 @@ function knownIdsOfSeeds(): KnownIds {
   };
 }
 
-// The catalogue editions are shared documents outside the repository. Locally a missing folder
-// skips these tests; in CI it must fail, or the command would go untested without anyone noticing.
-const editionsPresent = existsSync(catalogueFile);
-
-describe.runIf(editionsPresent || process.env.CI)('npm run catalogue on the 2021 edition (lsf2)', () => {
+// The catalogue edition is a shared document outside the repository: the helper skips these
+// tests where it is missing, and fails them in CI, so the command never goes untested there.
+describeWithSharedSeed('004_f855d06ff6616d57.txt', 'npm run catalogue on the 2021 edition (lsf2)', (catalogueFile) => {
   let out = '';
   let run: ReturnType<typeof runCommand>;
   let report: CatalogueReport;
@@ -74,7 +70,6 @@ describe.runIf(editionsPresent || process.env.CI)('npm run catalogue on the 2021
   let fingerprintBefore = '';
 
   beforeAll(() => {
-    expect(existsSync(catalogueFile), `the catalogue edition ${catalogueFile} is missing; CI needs ../shared/seeds`).toBe(true);
     fingerprintBefore = seedsFingerprint();
     out = mkdtempSync(path.join(tmpdir(), 'catalogue-draft-'));
     run = runCommand(catalogueFile, '--out', out, '--json');
@@ -214,6 +209,14 @@ describe.runIf(editionsPresent || process.env.CI)('npm run catalogue on the 2021
     // The reader's own warning about the phone number that lost a digit reaches the report.
     expect(report.unread.reader).toContainEqual(expect.stringContaining('Helle Knudsen'));
   });
+
+  it('refuses an output folder inside seeds/ with exit 2', () => {
+    const before = seedsFingerprint();
+    const { code, stderr } = runCommand(catalogueFile, '--out', path.join(seedsDir, 'catalogue'));
+    expect(code).toBe(2);
+    expect(stderr).toContain('lies inside the curated seeds');
+    expect(seedsFingerprint()).toBe(before);
+  });
 });
 
 describe('npm run catalogue on wrong input', () => {
@@ -230,20 +233,14 @@ describe('npm run catalogue on wrong input', () => {
     expect(code).toBe(1);
     expect(stderr).toContain(`cannot read ${missing}`);
   });
+});
 
-  it.runIf(existsSync(strategyFile) || process.env.CI)('exits 1 and writes nothing for a document that is not a catalogue edition', () => {
+describeWithSharedSeed('000_c28b32a7c3ebaba9.txt', 'npm run catalogue on a document that is not a catalogue edition', (strategyFile) => {
+  it('exits 1 and writes nothing for a document that is not a catalogue edition', () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'catalogue-none-')), 'drafts');
     const { code, stderr } = runCommand(strategyFile, '--out', out);
     expect(code).toBe(1);
     expect(stderr).toContain('holds no catalogue entry');
     expect(existsSync(out)).toBe(false);
-  });
-
-  it.runIf(editionsPresent || process.env.CI)('refuses an output folder inside seeds/ with exit 2', () => {
-    const before = seedsFingerprint();
-    const { code, stderr } = runCommand(catalogueFile, '--out', path.join(seedsDir, 'catalogue'));
-    expect(code).toBe(2);
-    expect(stderr).toContain('lies inside the curated seeds');
-    expect(seedsFingerprint()).toBe(before);
   });
 });
