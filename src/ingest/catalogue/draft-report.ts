@@ -49,6 +49,7 @@ export interface CatalogueReport {
   readonly diff: SeedDiff;
 }
 
+/** Gathers the figures of one drafting run into the report the command prints and writes. */
 export function buildReport(input: {
   file: string;
   out: string;
@@ -101,6 +102,7 @@ export function buildReport(input: {
   };
 }
 
+/** The report as text for a reviewer: figures first, then every problem with its line. */
 export function formatReport(report: CatalogueReport): string {
   const out: string[] = [];
   const { entries, unread, validation, diff } = report;

@@ -55,6 +55,7 @@ export interface DraftOptions {
 
 export const PEOPLE_FILE = '00-organisations-people.json';
 
+/** Drafts one seed record per entry, with the organisations and people they name; nothing is written here. */
 export function draftSeeds(drafts: readonly DraftInnovation[], index: SeedIndex, options: DraftOptions): DraftSeeds {
   const notes: DraftNote[] = [];
   const registered = index.sourceForFile(options.fileName);

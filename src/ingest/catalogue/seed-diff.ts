@@ -31,6 +31,7 @@ export interface SeedDiff {
   readonly unchanged: string[];
 }
 
+/** Entries new, missing and changed (field by field) in the drafts against the current seeds, matched by id. */
 export function diffAgainstSeeds(drafts: DraftSeeds, index: SeedIndex): SeedDiff {
   const isCatalogueKind = (i: InnovationRecord) => (CATALOGUE_KINDS as readonly string[]).includes(i.kind);
   // An edition already registered is compared with the entries citing it; a new one with every

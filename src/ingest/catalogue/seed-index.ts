@@ -31,6 +31,7 @@ export function normaliseName(text: string): string {
     .trim();
 }
 
+/** Builds the look-ups once per run; the seed set itself is left as it is. */
 export function indexSeeds(set: SeedSet): SeedIndex {
   const organisations = new Map(set.organisations.map((o) => [o.id, o]));
   const people = new Map(set.people.map((p) => [p.id, p]));
