@@ -1,3 +1,4 @@
+import { idRule, idsRule, isId, MAX_ID_LENGTH, nameProblem } from './domain/rules.js';
 import { BadUserInputError } from './errors.js';
 
 /**
@@ -14,39 +15,40 @@ export function slugify(text: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 120)
+    .slice(0, MAX_ID_LENGTH)
     .replace(/-+$/, '');
 }
 
-export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export { ID_PATTERN } from './domain/rules.js';
 
 /**
  * The id a new thing is created under: a slug. One made from a name with no letter or digit
  * (e.g. only emoji) would be empty, and is refused with what to do instead.
  */
 export function requireId(id: string, madeFrom: { field: string; value: string }): string {
-  if (ID_PATTERN.test(id)) return id;
+  if (isId(id)) return id;
   throw new BadUserInputError(
     `${madeFrom.field} must hold a letter or digit to make an id from, got ${JSON.stringify(madeFrom.value)}; give input.id (a slug such as "aarhus-kommune") as well.`,
     madeFrom.field,
   );
 }
 
-// C0 and C1 controls (tabs and line breaks included) and Unicode's bidi embeddings, overrides,
-// isolates and marks, which can make a name display as something other than what it is.
-const FORBIDDEN_IN_NAMES = /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
-// What shows nothing: spaces, zero-width and other format characters.
-const INVISIBLE = /[\p{White_Space}\p{Cf}]/gu;
-
-/** Refuses a name that is blank or invisible, or holds control or bidi-control characters. */
+/** Refuses a name that is blank or invisible, or holds control or bidi-control characters (the rule of domain/rules.ts). */
 export function requireName(name: string, field: string): string {
-  const forbidden = FORBIDDEN_IN_NAMES.exec(name);
-  if (forbidden) {
-    const codePoint = `U+${forbidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-    throw new BadUserInputError(`${field} must not hold control or bidi-control characters, got ${codePoint} in ${JSON.stringify(name)}`, field);
-  }
-  if (name.replace(INVISIBLE, '') === '') {
-    throw new BadUserInputError(`${field} must hold a visible character, got ${JSON.stringify(name)}`, field);
-  }
+  const problem = nameProblem(name);
+  if (problem) throw new BadUserInputError(`${field} ${problem}`, field);
   return name;
+}
+
+/**
+ * Refuses an id given to look something up (a filter's) that cannot be one, with the rule, rather
+ * than let it match nothing in silence. Absent is fine.
+ */
+export function requireIdFormat(value: string | undefined, field: string, example: string): void {
+  if (value !== undefined && !isId(value)) throw new BadUserInputError(`${field} ${idRule(example)}, got ${JSON.stringify(value)}`, field);
+}
+
+/** {@link requireIdFormat} for a list of ids. */
+export function requireIdsFormat(values: readonly string[] | undefined, field: string, example: string): void {
+  if (values !== undefined && !values.every(isId)) throw new BadUserInputError(`${field} ${idsRule(example)}, got ${JSON.stringify(values)}`, field);
 }

@@ -1,4 +1,35 @@
 import { z } from 'zod';
+import {
+  ALIAS_LENGTH,
+  AWARD_LEVELS,
+  CONTACT_PURPOSES,
+  COUNTRY_PATTERN,
+  COUNTRY_RULE,
+  EMAIL_PATTERN,
+  FIRST_YEAR,
+  ID_PATTERN,
+  idRule,
+  INNOVATION_KINDS,
+  INNOVATION_TYPES,
+  latestFactYear,
+  latestStartYear,
+  MAX_ALIASES,
+  MAX_EMAIL_LENGTH,
+  MAX_ID_LENGTH,
+  NAME_LENGTH,
+  nameProblem,
+  ORGANISATION_KINDS,
+  PHONE_PATTERN,
+  PHONE_RULE,
+  PRIZES,
+  SECTORS,
+  SPREAD_DIRECTIONS,
+  SPREAD_MODES,
+  SPREAD_STATUSES,
+  THEME_KINDS,
+  TITLE_LENGTH,
+  VALUE_DIMENSIONS,
+} from '../domain/rules.js';
 
 /**
  * The format of the seed data files (documented for people in `seeds/README.md`). Parsing a file
@@ -6,52 +37,44 @@ import { z } from 'zod';
  * between records.
  */
 
-export const ORGANISATION_KINDS = [
-  'MUNICIPALITY',
-  'REGION',
-  'HOSPITAL',
-  'STATE_AGENCY',
-  'MINISTRY',
-  'UNIT',
-  'COMPANY',
-  'UNIVERSITY',
-  'SCHOOL',
-  'FOUNDATION',
-  'ASSOCIATION',
-  'UNION',
-  'INTEREST_ORGANISATION',
-  'REGIONAL_HEALTH_AUTHORITY',
-  'HEALTH_TRUST',
-  'PROGRAMME',
-  'OTHER',
-] as const;
-export const INNOVATION_KINDS = ['MAIN_CASE', 'SMALL_INNOVATION', 'WATCH_LIST', 'PROCUREMENT_CASE', 'REFERENCED'] as const;
-export const SECTORS = ['MUNICIPAL', 'REGIONAL', 'STATE', 'OTHER'] as const;
-export const INNOVATION_TYPES = ['PRODUCT', 'SERVICE', 'PROCESS', 'COMMUNICATION'] as const;
-export const PRIZES = ['NYT_SAMMEN_BEDRE', 'PUBLIKUMSPRISEN', 'INNOVATIONSPRISERNE'] as const;
-export const AWARD_LEVELS = ['WINNER', 'FINALIST', 'NOMINEE', 'SUBMITTED'] as const;
-export const VALUE_DIMENSIONS = ['POLITICAL_GOALS', 'QUALITY', 'EFFICIENCY', 'DEMOCRACY', 'INNOVATION_CAPACITY'] as const;
-export const CONTACT_PURPOSES = ['REUSE', 'FOLLOW'] as const;
-export const SPREAD_MODES = ['COPY', 'ADAPT', 'INSPIRATION', 'SHARED', 'INTEREST'] as const;
-/** ADOPTED: in use at the adopter. TESTED: tried out (a pilot or test run), not taken into use. PLANNED: decided or expected. INTERESTED: asked about it. */
-export const SPREAD_STATUSES = ['ADOPTED', 'TESTED', 'PLANNED', 'INTERESTED'] as const;
-export const THEME_KINDS = ['THEME', 'MISSION'] as const;
+// The vocabularies are the domain's (domain/rules.ts); the seed readers have always found them here.
+export {
+  AWARD_LEVELS,
+  CONTACT_PURPOSES,
+  INNOVATION_KINDS,
+  INNOVATION_TYPES,
+  ORGANISATION_KINDS,
+  PRIZES,
+  SECTORS,
+  SPREAD_DIRECTIONS,
+  SPREAD_MODES,
+  SPREAD_STATUSES,
+  THEME_KINDS,
+  VALUE_DIMENSIONS,
+} from '../domain/rules.js';
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const EMAIL = /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i;
-const PHONE = /^\+\d{2,3}(?: ?\d{1,4})+$/;
-const CURRENT_YEAR = new Date().getFullYear();
-
-const id = z.string().regex(ID, 'must be a slug of lower-case letters, digits and single dashes');
+const id = z.string().max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`).regex(ID_PATTERN, idRule());
 const text = z.string().trim().min(1, 'must not be empty');
+/** A name, title or alias: the length of its kind, and nothing invisible or display-changing (the mutations' rule). */
+const named = (length: { readonly min: number; readonly max: number }) =>
+  text.min(length.min, `must be from ${length.min} to ${length.max} characters long`).max(length.max, `must be from ${length.min} to ${length.max} characters long`).superRefine((value, ctx) => {
+    const problem = nameProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+const name = named(NAME_LENGTH);
+const title = named(TITLE_LENGTH);
+const aliases = z.array(named(ALIAS_LENGTH)).max(MAX_ALIASES, `must hold at most ${MAX_ALIASES} names`);
 const lines = z
   .tuple([z.number().int().positive(), z.number().int().positive()])
   .refine(([from, to]) => from <= to, 'must be [first, last] with first <= last');
-const year = z
-  .number()
-  .int('must be a whole year')
-  .min(1900, 'must be 1900 or later')
-  .max(CURRENT_YEAR + 5, `must be ${CURRENT_YEAR + 5} or earlier`);
+const year = (latest: number) =>
+  z
+    .number()
+    .int('must be a whole year')
+    .min(FIRST_YEAR, `must be ${FIRST_YEAR} or later`)
+    .max(latest, `must be ${latest} or earlier`);
+const startYear = year(latestStartYear());
+const factYear = year(latestFactYear());
 
 const sourceRef = z.object({
   document: id,
@@ -60,11 +83,11 @@ const sourceRef = z.object({
   page: z.number().int().positive().nullable().optional(),
 });
 
-export const regionSchema = z.object({ id, name: text, nameEn: text.optional(), country: z.string().regex(/^[A-Z]{2}$/) });
+export const regionSchema = z.object({ id, name, nameEn: name.optional(), country: z.string().regex(COUNTRY_PATTERN, COUNTRY_RULE) });
 export const themeSchema = z.object({
   id,
-  name: text,
-  nameEn: text.optional(),
+  name,
+  nameEn: name.optional(),
   kind: z.enum(THEME_KINDS),
   owner: id.optional(),
   summary: text.optional(),
@@ -72,9 +95,9 @@ export const themeSchema = z.object({
 });
 export const sourceSchema = z.object({
   id,
-  title: text,
+  title,
   publisher: id.optional(),
-  year: year.nullable().optional(),
+  year: startYear.nullable().optional(),
   file: text.optional(),
   /** Where a public list or register was read, for sources that are not a document in ../shared/seeds. */
   url: z.string().url().optional(),
@@ -83,29 +106,27 @@ export const sourceSchema = z.object({
 
 export const organisationSchema = z.object({
   id,
-  name: text,
+  name,
   kind: z.enum(ORGANISATION_KINDS),
-  country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code such as DK or NO').optional(),
+  country: z.string().regex(COUNTRY_PATTERN, COUNTRY_RULE).optional(),
   region: id.optional(),
   parent: id.optional(),
   /** An official code: a Danish municipality's or region's three/four-digit code, a Norwegian organisation number. */
   code: z.string().regex(/^\d{3,9}$/, 'must be an official numeric code such as 751').optional(),
-  aliases: z.array(text).optional(),
+  aliases: aliases.optional(),
   sources: z.array(sourceRef).optional(),
 });
 
 export const personSchema = z.object({
   id,
-  name: text,
+  name,
   role: text.optional(),
   organisation: id.optional(),
-  phone: z.string().regex(PHONE, 'must be an international number such as +45 29 20 84 25').optional(),
-  email: z.string().regex(EMAIL, 'must be an e-mail address such as name@example.dk').optional(),
-  aliases: z.array(text).optional(),
+  phone: z.string().regex(PHONE_PATTERN, PHONE_RULE).optional(),
+  email: z.string().max(MAX_EMAIL_LENGTH, `must be at most ${MAX_EMAIL_LENGTH} characters`).regex(EMAIL_PATTERN, 'must be an e-mail address such as name@example.dk').optional(),
+  aliases: aliases.optional(),
   sources: z.array(sourceRef).optional(),
 });
-
-export const SPREAD_DIRECTIONS = ['OUTGOING', 'INCOMING'] as const;
 
 export const spreadFactSchema = z.object({
   /** OUTGOING (default): this innovation spread to others. INCOMING: it took something up from elsewhere. */
@@ -117,18 +138,18 @@ export const spreadFactSchema = z.object({
   expectedCount: z.number().int().positive().optional(),
   from: id.optional(),
   buildsOn: id.optional(),
-  year: year.optional(),
+  year: factYear.optional(),
   evidence: text,
   lines: lines.optional(),
 });
 
 export const innovationSchema = z.object({
   id,
-  title: text,
+  title,
   kind: z.enum(INNOVATION_KINDS),
   sector: z.enum(SECTORS).optional(),
   summary: text,
-  year: year.nullable().optional(),
+  year: startYear.nullable().optional(),
   targetGroup: text.nullable().optional(),
   types: z.array(z.enum(INNOVATION_TYPES)).optional(),
   themes: z.array(id).optional(),

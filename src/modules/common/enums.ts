@@ -12,11 +12,11 @@ import {
   SPREAD_STATUSES,
   THEME_KINDS,
   VALUE_DIMENSIONS,
-} from '../../ingest/seed-format.js';
+} from '../../domain/rules.js';
 
 /**
- * The API's enums. Their values are the ones the seed format and the graph store, so a value
- * read from Neo4j is already a valid enum value.
+ * The API's enums. Their values are the domain's vocabularies, which the seed format and the graph
+ * store too, so a value read from Neo4j is already a valid enum value.
  */
 
 type EnumOf<T extends readonly string[]> = { [K in T[number]]: K };
