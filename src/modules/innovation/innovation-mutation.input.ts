@@ -1,24 +1,15 @@
 import { ArrayMaxSize, IsOptional, Length, Matches, MaxLength, Min, ValidateBy, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { ID_PATTERN } from '../../ids.js';
+import { ID_PATTERN, idRule, idsRule, latestStartYear, MAX_ID_LENGTH, TITLE_LENGTH } from '../../domain/rules.js';
 import { InnovationKind, InnovationType, Sector } from '../common/enums.js';
+import { IsYearUpTo } from '../common/rule-decorators.js';
 
-const ID_RULE = { message: '$property must be a slug of lower-case letters, digits and single dashes, such as "min-video"' };
-const IDS_RULE = { each: true, message: '$property must hold slugs of lower-case letters, digits and single dashes, such as "aarhus-kommune"' };
-const TITLE_RULE = { message: '$property must be from 2 to 300 characters long' };
+const ID_RULE = { message: `$property ${idRule('min-video')}` };
+const IDS_RULE = { each: true, message: `$property ${idsRule('aarhus-kommune')}` };
+const TITLE_RULE = { message: `$property must be from ${TITLE_LENGTH.min} to ${TITLE_LENGTH.max} characters long` };
 const SUMMARY_RULE = { message: '$property must be from 20 to 2000 characters long' };
 const TEXT_RULE = { message: '$property must be from 1 to 300 characters long' };
-
-/** Years run from 1900 to next year (an innovation may be announced to start then); checked when used, not when loaded. */
-function IsInnovationYear(): PropertyDecorator {
-  return ValidateBy({
-    name: 'isInnovationYear',
-    validator: {
-      validate: (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value >= 1900 && value <= new Date().getFullYear() + 1,
-      defaultMessage: () => `$property must be a whole year from 1900 to ${new Date().getFullYear() + 1}`,
-    },
-  });
-}
+const SECTION_RULE = { message: '$property must be from 1 to 200 characters long' };
 
 function IsLineRange(): PropertyDecorator {
   return ValidateBy({
@@ -39,7 +30,7 @@ export class InnovationSourceInput {
 
   @Field(() => String, { nullable: true, description: 'The section of the document, e.g. "Kommunale indstillinger".' })
   @IsOptional()
-  @Length(1, 200, TEXT_RULE)
+  @Length(1, 200, SECTION_RULE)
   section?: string;
 
   @Field(() => Int, { nullable: true, description: 'The printed page, where the document states it.' })
@@ -58,11 +49,11 @@ export class CreateInnovationInput {
   @Field(() => ID, { nullable: true, description: 'Its id; made from the title when absent (e.g. "Min Video" -> min-video).' })
   @IsOptional()
   @Matches(ID_PATTERN, ID_RULE)
-  @MaxLength(120)
+  @MaxLength(MAX_ID_LENGTH)
   id?: string;
 
   @Field(() => String, { description: 'Title as the source names it.' })
-  @Length(2, 300, TITLE_RULE)
+  @Length(TITLE_LENGTH.min, TITLE_LENGTH.max, TITLE_RULE)
   title!: string;
 
   @Field(() => String, { description: 'What it is, for whom, and what it changed: 20 to 2000 characters, in our own words.' })
@@ -71,7 +62,7 @@ export class CreateInnovationInput {
 
   @Field(() => Int, { nullable: true, description: 'The year it started, 1900 to next year.' })
   @IsOptional()
-  @IsInnovationYear()
+  @IsYearUpTo(latestStartYear)
   year?: number;
 
   @Field(() => String, { nullable: true, description: 'Who it is for.' })
@@ -124,7 +115,7 @@ export class CreateInnovationInput {
 export class UpdateInnovationInput {
   @Field(() => String, { nullable: true, description: 'New title.' })
   @IsOptional()
-  @Length(2, 300, TITLE_RULE)
+  @Length(TITLE_LENGTH.min, TITLE_LENGTH.max, TITLE_RULE)
   title?: string;
 
   @Field(() => String, { nullable: true, description: 'New summary, 20 to 2000 characters.' })
@@ -134,7 +125,7 @@ export class UpdateInnovationInput {
 
   @Field(() => Int, { nullable: true, description: 'New start year, 1900 to next year; null to clear.' })
   @IsOptional()
-  @IsInnovationYear()
+  @IsYearUpTo(latestStartYear)
   year?: number | null;
 
   @Field(() => String, { nullable: true, description: 'New target group; null to clear.' })

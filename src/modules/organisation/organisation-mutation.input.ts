@@ -1,21 +1,21 @@
 import { ArrayMaxSize, IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { ID_PATTERN } from '../../ids.js';
+import { ALIAS_LENGTH, COUNTRY_PATTERN, COUNTRY_RULE, ID_PATTERN, idRule, MAX_ALIASES, MAX_ID_LENGTH, NAME_LENGTH } from '../../domain/rules.js';
 import { OrganisationKind } from '../common/enums.js';
 
-const ID_RULE = { message: '$property must be a slug of lower-case letters, digits and single dashes, such as "aarhus-kommune"' };
-const COUNTRY_RULE = { message: '$property must be a two-letter ISO country code such as DK or NO' };
+const ID_RULE = { message: `$property ${idRule('aarhus-kommune')}` };
+const COUNTRY_MESSAGE = { message: `$property ${COUNTRY_RULE}` };
 
 @InputType({ description: 'A new organisation.' })
 export class CreateOrganisationInput {
   @Field(() => ID, { nullable: true, description: 'Its id; made from the name when absent (e.g. "Aarhus Kommune" -> aarhus-kommune).' })
   @IsOptional()
   @Matches(ID_PATTERN, ID_RULE)
-  @MaxLength(120)
+  @MaxLength(MAX_ID_LENGTH)
   id?: string;
 
   @Field(() => String, { description: 'Canonical name.' })
-  @Length(2, 200)
+  @Length(NAME_LENGTH.min, NAME_LENGTH.max)
   name!: string;
 
   @Field(() => OrganisationKind, { description: 'What kind of body it is.' })
@@ -23,7 +23,7 @@ export class CreateOrganisationInput {
 
   @Field(() => String, { nullable: true, description: 'ISO country code, e.g. DK.' })
   @IsOptional()
-  @Matches(/^[A-Z]{2}$/, COUNTRY_RULE)
+  @Matches(COUNTRY_PATTERN, COUNTRY_MESSAGE)
   country?: string;
 
   @Field(() => ID, { nullable: true, description: 'Region id, e.g. `syddanmark`.' })
@@ -38,8 +38,8 @@ export class CreateOrganisationInput {
 
   @Field(() => [String], { nullable: true, description: 'Other names it goes by.' })
   @IsOptional()
-  @ArrayMaxSize(30)
-  @Length(1, 200, { each: true })
+  @ArrayMaxSize(MAX_ALIASES)
+  @Length(ALIAS_LENGTH.min, ALIAS_LENGTH.max, { each: true })
   aliases?: string[];
 }
 
@@ -47,7 +47,7 @@ export class CreateOrganisationInput {
 export class UpdateOrganisationInput {
   @Field(() => String, { nullable: true, description: 'New canonical name.' })
   @IsOptional()
-  @Length(2, 200)
+  @Length(NAME_LENGTH.min, NAME_LENGTH.max)
   name?: string;
 
   @Field(() => OrganisationKind, { nullable: true, description: 'New kind.' })
@@ -56,7 +56,7 @@ export class UpdateOrganisationInput {
 
   @Field(() => String, { nullable: true, description: 'New country code.' })
   @IsOptional()
-  @Matches(/^[A-Z]{2}$/, COUNTRY_RULE)
+  @Matches(COUNTRY_PATTERN, COUNTRY_MESSAGE)
   country?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'New region id; null to clear.' })
@@ -71,7 +71,7 @@ export class UpdateOrganisationInput {
 
   @Field(() => [String], { nullable: true, description: 'The full new list of other names.' })
   @IsOptional()
-  @ArrayMaxSize(30)
-  @Length(1, 200, { each: true })
+  @ArrayMaxSize(MAX_ALIASES)
+  @Length(ALIAS_LENGTH.min, ALIAS_LENGTH.max, { each: true })
   aliases?: string[];
 }

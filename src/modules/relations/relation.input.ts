@@ -1,10 +1,10 @@
-import { IsOptional, Length, Matches, Max, Min } from 'class-validator';
+import { IsOptional, Length, Matches } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { ID_PATTERN } from '../../ids.js';
+import { ID_PATTERN, idRule, latestFactYear } from '../../domain/rules.js';
 import { ContactPurpose, SpreadMode, SpreadStatus } from '../common/enums.js';
+import { IsYearUpTo } from '../common/rule-decorators.js';
 
-const ID_RULE = { message: '$property must be a slug of lower-case letters, digits and single dashes, such as "aarhus-kommune"' };
-const YEAR_RULE = { message: '$property must be a year from 1900 to 2100' };
+const ID_RULE = { message: `$property ${idRule('aarhus-kommune')}` };
 const EVIDENCE_RULE = { message: '$property must be 10 to 1000 characters: what the source says happened, in our words' };
 const SOURCE_RULE = { message: '$property must be 1 to 300 characters: where the fact stands, e.g. a URL or "lsf2:123-130"' };
 const ROLE_RULE = { message: '$property must be 2 to 200 characters: what the partner did, in a few words' };
@@ -76,9 +76,8 @@ export class RecordAdoptionInput {
   @Field(() => SpreadStatus, { description: 'How far it has come: adopted, planned or interested.' })
   status!: string;
 
-  @Field(() => Int, { description: 'The year it happened, 1900 to 2100.' })
-  @Min(1900, YEAR_RULE)
-  @Max(2100, YEAR_RULE)
+  @Field(() => Int, { description: 'The year it happened, or is planned for: 1900 to five years from now.' })
+  @IsYearUpTo(latestFactYear)
   year!: number;
 
   @Field(() => String, { description: 'What the source says happened, in our own words (10 to 1000 characters).' })
@@ -111,9 +110,8 @@ export class LinkInnovationsInput {
   @Field(() => SpreadStatus, { description: 'How far it has come.' })
   status!: string;
 
-  @Field(() => Int, { description: 'The year it happened, 1900 to 2100.' })
-  @Min(1900, YEAR_RULE)
-  @Max(2100, YEAR_RULE)
+  @Field(() => Int, { description: 'The year it happened, or is planned for: 1900 to five years from now.' })
+  @IsYearUpTo(latestFactYear)
   year!: number;
 
   @Field(() => String, { description: 'What the source says, in our own words (10 to 1000 characters).' })
