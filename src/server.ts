@@ -1,11 +1,8 @@
 import type { Config } from './config.js';
-import { createDriver, waitForNeo4j } from './graph/driver.js';
-import { startEmbeddedNeo4j } from './graph/embedded-neo4j.js';
-import { GraphRunner } from './graph/graph-runner.js';
-import { superviseEmbeddedNeo4j } from './graph/neo4j-supervisor.js';
-import { applyGraphSchema } from './graph/schema-setup.js';
+import type { GraphRunner } from './graph/graph-runner.js';
+import { openGraph } from './graph/open-graph.js';
 import { createApiServer } from './http/api-server.js';
-import { seedIfEmpty } from './ingest/seed-loader.js';
+import { defaultSeedDir, importSeedFiles } from './ingest/seed-loader.js';
 import { resolveJwtSecret } from './auth/secret.js';
 import { ShutdownSequence } from './lifecycle.js';
 import type { Logger } from './logger.js';
@@ -33,40 +30,36 @@ export async function startServer(config: Config, logger: Logger, projectRoot: s
   let markFailed: (error: Error) => void = () => {};
   const failed = new Promise<Error>((resolve) => (markFailed = resolve));
   try {
-    let uri = config.neo4j.uri;
-    if (uri === undefined) {
-      const { restart: policy, ...embeddedSettings } = config.neo4j.embedded;
-      const embedded = await superviseEmbeddedNeo4j({
-        start: () =>
-          startEmbeddedNeo4j({
-            projectRoot,
-            ...embeddedSettings,
-            password: config.neo4j.password,
-            startTimeoutMs: config.neo4j.connectTimeoutMs,
-            onProgress: (line) => logger.info({ component: 'embedded-neo4j' }, line),
+    const { restart: policy, ...embeddedSettings } = config.neo4j.embedded;
+    const database = await openGraph({
+      projectRoot,
+      ...(config.neo4j.uri !== undefined
+        ? { uri: config.neo4j.uri }
+        : {
+            embedded: {
+              ...embeddedSettings,
+              startTimeoutMs: config.neo4j.connectTimeoutMs,
+              supervise: { policy, logger, shuttingDown: () => shutdown.started },
+            },
           }),
-        policy,
-        logger,
-        shuttingDown: () => shutdown.started,
-      });
-      shutdown.add('embedded Neo4j', () => embedded.stop());
-      void embedded.gaveUp.then((error) => {
-        if (!shutdown.started) markFailed(error);
-      });
-      uri = embedded.uri;
-    }
-
-    const driver = createDriver({ uri, user: config.neo4j.user, password: config.neo4j.password });
-    shutdown.add('Neo4j driver', () => driver.close());
-    await waitForNeo4j(driver, uri, config.neo4j.connectTimeoutMs, config.neo4j.database);
-    const graph = new GraphRunner(driver, { database: config.neo4j.database, timeoutMs: config.neo4j.queryTimeoutMs });
-
-    const statements = await applyGraphSchema(graph, projectRoot);
-    logger.info({ statements }, 'constraints and indexes in place');
-    if (config.seedOnEmpty) {
-      const report = await seedIfEmpty(graph, projectRoot);
-      if (report) logger.info({ counts: report.counts, rows: report.rows, ms: report.ms }, 'loaded the seed graph into the empty database');
-    }
+      user: config.neo4j.user,
+      password: config.neo4j.password,
+      database: config.neo4j.database,
+      connectTimeoutMs: config.neo4j.connectTimeoutMs,
+      queryTimeoutMs: config.neo4j.queryTimeoutMs,
+      applySchema: true,
+      seed: config.seedOnEmpty ? { when: 'if-empty', load: (graph) => importSeedFiles(graph, [defaultSeedDir(projectRoot)], { baseDir: projectRoot }) } : undefined,
+      onProgress: (event) => {
+        if (event.step === 'embedded') logger.info({ component: 'embedded-neo4j' }, event.message);
+        else if (event.step === 'schema') logger.info({ statements: event.statements }, event.message);
+        else logger.info({ counts: event.report.counts, rows: event.report.rows, ms: event.report.ms }, event.message);
+      },
+    });
+    shutdown.add('Neo4j', () => database.close());
+    void database.embedded?.gaveUp.then((error) => {
+      if (!shutdown.started) markFailed(error);
+    });
+    const graph = database.graph;
 
     const server = await createApiServer({
       schema: await buildApiSchema(),

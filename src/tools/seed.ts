@@ -3,10 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { ConfigError, loadConfig, projectRoot } from '../config.js';
-import { createDriver, waitForNeo4j } from '../graph/driver.js';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../graph/embedded-neo4j.js';
-import { GraphRunner } from '../graph/graph-runner.js';
-import { applyGraphSchema } from '../graph/schema-setup.js';
+import { openGraph } from '../graph/open-graph.js';
 import { defaultSeedDir, importSeedFiles } from '../ingest/seed-loader.js';
 import { SeedValidationError } from '../ingest/seed-validation.js';
 
@@ -37,20 +34,25 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const targets = args.positionals.length > 0 ? args.positionals.map((p) => path.resolve(p)) : [defaultSeedDir(projectRoot)];
 
-  let embedded: EmbeddedNeo4j | undefined;
-  let uri = config.neo4j.uri;
-  if (!uri) {
-    embedded = await startEmbeddedNeo4j({ projectRoot, ...config.neo4j.embedded, password: config.neo4j.password, onProgress: (l) => process.stderr.write(`${l}\n`) });
-    uri = embedded.uri;
-  }
-  const driver = createDriver({ uri, user: config.neo4j.user, password: config.neo4j.password });
+  const { restart: _unsupervised, ...embedded } = config.neo4j.embedded;
+  // A run of the tool is short: an exit of the JVM fails it rather than being restarted.
+  const database = await openGraph({
+    projectRoot,
+    ...(config.neo4j.uri ? { uri: config.neo4j.uri } : { embedded }),
+    user: config.neo4j.user,
+    password: config.neo4j.password,
+    database: config.neo4j.database,
+    connectTimeoutMs: config.neo4j.connectTimeoutMs,
+    queryTimeoutMs: config.neo4j.queryTimeoutMs,
+    applySchema: true,
+    onProgress: (event) => {
+      if (event.step === 'embedded') process.stderr.write(`${event.message}\n`);
+    },
+  });
   const bar = new SingleBar({ format: 'writing {bar} {percentage}% | {value}/{total} rows | {step}', hideCursor: true, noTTYOutput: false }, Presets.shades_classic);
   let barStarted = false;
   try {
-    await waitForNeo4j(driver, uri, config.neo4j.connectTimeoutMs, config.neo4j.database);
-    const graph = new GraphRunner(driver, { database: config.neo4j.database, timeoutMs: config.neo4j.queryTimeoutMs });
-    await applyGraphSchema(graph, projectRoot);
-    const report = await importSeedFiles(graph, targets, {
+    const report = await importSeedFiles(database.graph, targets, {
       dryRun: args.values['dry-run'] ?? false,
       reset: args.values.reset ?? false,
       allowExisting: args.positionals.length > 0,
@@ -77,8 +79,7 @@ async function main(): Promise<number> {
     }
     throw error;
   } finally {
-    await driver.close();
-    await embedded?.stop();
+    await database.close();
   }
 }
 
