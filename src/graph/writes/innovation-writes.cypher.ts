@@ -58,8 +58,6 @@ function publicPart({ nominatorIds: _n, makerIds: _m, themeIds: _t, ...innovatio
   return innovation;
 }
 
-const quoted = (ids: readonly string[]) => ids.map((id) => `"${id}"`).join(', ');
-
 /** Checks, in one query, that every theme, organisation and source document the fields name exists. */
 async function checkReferences(tx: GraphTransaction, fields: InnovationFields): Promise<void> {
   const [row] = await tx.run<{ themeIds: string[]; nominatorIds: string[]; makerIds: string[]; documentMissing: boolean }>(
@@ -70,18 +68,15 @@ async function checkReferences(tx: GraphTransaction, fields: InnovationFields): 
     { themeIds: fields.themeIds ?? [], nominatorIds: fields.nominatorIds ?? [], makerIds: fields.makerIds ?? [], documentId: fields.source?.documentId ?? null },
     'checkReferences',
   );
-  const missing = (key: 'themeIds' | 'nominatorIds' | 'makerIds') => row![key];
-  if (missing('nominatorIds').length > 0) {
-    throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `input.nominatorIds names no organisation: ${quoted(missing('nominatorIds'))}`, field: 'input.nominatorIds' });
-  }
-  if (missing('makerIds').length > 0) {
-    throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `input.makerIds names no organisation: ${quoted(missing('makerIds'))}`, field: 'input.makerIds' });
-  }
-  if (missing('themeIds').length > 0) {
-    throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `input.themeIds names no theme: ${quoted(missing('themeIds'))}`, field: 'input.themeIds' });
+  for (const [argument, kind] of [
+    ['nominatorIds', 'organisation'],
+    ['makerIds', 'organisation'],
+    ['themeIds', 'theme'],
+  ] as const) {
+    if (row![argument].length > 0) throw new WriteProblemSignal({ code: 'NOT_FOUND', reason: 'unknownReference', argument, kind, ids: row![argument] });
   }
   if (row!.documentMissing) {
-    throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `input.source.documentId names no source document: "${fields.source!.documentId}"`, field: 'input.source.documentId' });
+    throw new WriteProblemSignal({ code: 'NOT_FOUND', reason: 'unknownReference', argument: 'source.documentId', kind: 'source document', ids: [fields.source!.documentId] });
   }
 }
 
@@ -164,7 +159,7 @@ async function applyFields(tx: GraphTransaction, actor: string, id: string, fiel
  */
 async function lockOrigins(tx: GraphTransaction, fields: InnovationFields): Promise<void> {
   const ids = [...(fields.nominatorIds ?? []), ...(fields.makerIds ?? [])];
-  await lockNodes(tx, ids.map((id) => ({ label: 'Organisation' as const, id, field: 'input.nominatorIds' })));
+  await lockNodes(tx, ids.map((id) => ({ label: 'Organisation' as const, id, argument: 'nominatorIds' })));
 }
 
 /**
@@ -189,8 +184,11 @@ async function checkNoAdopterBecomesOrigin(tx: GraphTransaction, id: string, fie
     if (row) {
       throw new WriteProblemSignal({
         code: 'CONFLICT',
-        message: `${row.name} (${row.id}) adopted "${row.title}" (${id}), so it cannot become its ${role}; an organisation cannot adopt its own innovation.`,
-        field: `input.${key}`,
+        reason: 'adopterAsOrigin',
+        argument: key,
+        role,
+        organisation: { id: row.id, name: row.name },
+        innovation: { id, name: row.title },
       });
     }
   }
@@ -200,11 +198,7 @@ async function checkNoAdopterBecomesOrigin(tx: GraphTransaction, id: string, fie
 async function checkOrigin(tx: GraphTransaction, id: string): Promise<void> {
   const [row] = await tx.run<{ hasOrigin: boolean }>('MATCH (i:Innovation {id: $id}) RETURN EXISTS { (i)<-[:NOMINATED|MADE]-(:Organisation) } AS hasOrigin', { id }, 'checkOrigin');
   if (!row?.hasOrigin) {
-    throw new WriteProblemSignal({
-      code: 'CONFLICT',
-      message: 'An innovation needs at least one nominator or maker; input.nominatorIds and input.makerIds would leave it with none',
-      field: 'input.nominatorIds',
-    });
+    throw new WriteProblemSignal({ code: 'CONFLICT', reason: 'noOrigin', argument: 'nominatorIds', other: 'makerIds' });
   }
 }
 
@@ -212,7 +206,7 @@ export async function createInnovation(graph: GraphRunner, actor: string, id: st
   requireName(fields.title, 'input.title');
   requireId(id, { field: 'input.title', value: fields.title });
   return runWrite(graph, 'innovation.create', async (tx) => {
-    await requireFreeId(tx, 'Innovation', id, 'input.id');
+    await requireFreeId(tx, 'Innovation', id, 'id');
     await lockOrigins(tx, fields);
     await checkReferences(tx, fields);
     await tx.run(
@@ -234,7 +228,7 @@ export async function updateInnovation(graph: GraphRunner, actor: string, id: st
   return runWrite(graph, 'innovation.update', async (tx) => {
     // The innovation's lock comes first: a concurrent recordAdoption takes it too, so the check
     // that no adopter becomes a nominator or maker reads the adoptions it committed.
-    await requireNodes(tx, [{ label: 'Innovation', id, field: 'id', mustBeCurrent: true }]);
+    await requireNodes(tx, [{ label: 'Innovation', id, argument: 'id', mustBeCurrent: true }]);
     await lockOrigins(tx, fields);
     const before = (await readInnovation(tx, id))!;
     await checkReferences(tx, fields);
@@ -254,15 +248,9 @@ export async function updateInnovation(graph: GraphRunner, actor: string, id: st
 export function retireInnovation(graph: GraphRunner, actor: string, id: string, reason: string) {
   return runWrite(graph, 'innovation.retire', async (tx) => {
     // Locked first, so two retirements at once cannot both see it current.
-    await requireNodes(tx, [{ label: 'Innovation', id, field: 'id' }]);
+    await requireNodes(tx, [{ label: 'Innovation', id, argument: 'id' }]);
     const before = (await readInnovation(tx, id))!;
-    if (before.retired) {
-      throw new WriteProblemSignal({
-        code: 'CONFLICT',
-        message: `The innovation "${id}" was retired already${before.retiredAt ? ` at ${before.retiredAt}` : ''}; nothing was changed.`,
-        field: 'id',
-      });
-    }
+    if (before.retired) throw new WriteProblemSignal({ code: 'CONFLICT', reason: 'retiredAlready', argument: 'id', id, retiredAt: before.retiredAt ?? null });
     await tx.run('MATCH (i:Innovation {id: $id}) SET i.retired = true, i.retiredAt = datetime(), i.retiredReason = $reason', { id, reason }, 'retire');
     const after = (await readInnovation(tx, id))!;
     await recordChange(tx, { actor, action: 'retireInnovation', entityType: 'Innovation', entityId: id, summary: `Retired ${after.title}: ${reason}`, before, after });
@@ -276,11 +264,9 @@ export function retireInnovation(graph: GraphRunner, actor: string, id: string, 
  */
 export function restoreInnovation(graph: GraphRunner, actor: string, id: string, reason: string) {
   return runWrite(graph, 'innovation.restore', async (tx) => {
-    await requireNodes(tx, [{ label: 'Innovation', id, field: 'id' }]);
+    await requireNodes(tx, [{ label: 'Innovation', id, argument: 'id' }]);
     const before = (await readInnovation(tx, id))!;
-    if (!before.retired) {
-      throw new WriteProblemSignal({ code: 'CONFLICT', message: `The innovation "${id}" is not retired; nothing was changed.`, field: 'id' });
-    }
+    if (!before.retired) throw new WriteProblemSignal({ code: 'CONFLICT', reason: 'notRetired', argument: 'id', id });
     await tx.run('MATCH (i:Innovation {id: $id}) SET i.retired = false REMOVE i.retiredAt, i.retiredReason', { id }, 'restore');
     const after = (await readInnovation(tx, id))!;
     await recordChange(tx, { actor, action: 'restoreInnovation', entityType: 'Innovation', entityId: id, summary: `Restored ${after.title}: ${reason}`, before, after });

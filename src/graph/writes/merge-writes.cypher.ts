@@ -122,17 +122,13 @@ async function checkMerged(tx: GraphTransaction, kind: MergeKind, keepId: string
     'checkMerged',
   );
   const { partOfLoop, buildsOnLoop, ownAdopted, adoptedFromSelf, keptName } = row!;
-  const refuse = (message: string) => {
-    throw new WriteProblemSignal({ code: 'CONFLICT', message: `Merging "${mergeId}" into "${keepId}" ${message}; nothing was merged.`, field: 'mergeId' });
+  const refuse = (rule: 'partOfLoop' | 'buildsOnLoop' | 'ownAdoption' | 'adoptionFromSelf', titles: readonly string[] = []) => {
+    throw new WriteProblemSignal({ code: 'CONFLICT', reason: 'mergeBreaks', argument: 'mergeId', rule, keepId, mergeId, keptName, titles });
   };
-  if (partOfLoop) refuse(`would make ${keptName} part of itself (a PART_OF loop in the hierarchy)`);
-  if (buildsOnLoop) refuse('would make a BUILDS_ON loop in the lineage');
-  if (ownAdopted.length > 0) {
-    refuse(`would make ${keptName} adopt its own innovation (${ownAdopted.map((t) => `"${t}"`).join(', ')}, which it nominated or made); an organisation cannot adopt its own innovation`);
-  }
-  if (adoptedFromSelf.length > 0) {
-    refuse(`would make ${keptName} adopt ${adoptedFromSelf.map((t) => `"${t}"`).join(', ')} from itself`);
-  }
+  if (partOfLoop) refuse('partOfLoop');
+  if (buildsOnLoop) refuse('buildsOnLoop');
+  if (ownAdopted.length > 0) refuse('ownAdoption', ownAdopted);
+  if (adoptedFromSelf.length > 0) refuse('adoptionFromSelf', adoptedFromSelf);
 }
 
 /** Adds the merged node's name and aliases to the kept node's aliases (once each, never its own name). */
@@ -161,15 +157,12 @@ async function makeTombstone(tx: GraphTransaction, kind: MergeKind, keepId: stri
 
 function merge<T extends { name: string }>(graph: GraphRunner, kind: MergeKind, actor: string, keepId: string, mergeId: string) {
   return runWrite(graph, `merge.${kind.label.toLowerCase()}`, async (tx) => {
-    if (keepId === mergeId) {
-      const plural = kind.label === 'Person' ? 'people' : 'organisations';
-      throw new WriteProblemSignal({ code: 'CONFLICT', message: `keepId and mergeId must name two different ${plural}, got "${keepId}" for both`, field: 'mergeId' });
-    }
+    if (keepId === mergeId) throw new WriteProblemSignal({ code: 'CONFLICT', reason: 'sameNode', argument: 'mergeId', other: 'keepId', label: kind.label, id: keepId });
     // A write to either node waits for the merge and never sees a half-moved node; a second merge
     // of the same pair (or the opposite one) finds the merged id gone, and says where it went.
     await requireNodes(tx, [
-      { label: kind.label, id: keepId, field: 'keepId' },
-      { label: kind.label, id: mergeId, field: 'mergeId' },
+      { label: kind.label, id: keepId, argument: 'keepId' },
+      { label: kind.label, id: mergeId, argument: 'mergeId' },
     ]);
     const kept = await readNode<T>(tx, kind, keepId);
     const merged = await readNode<T>(tx, kind, mergeId);

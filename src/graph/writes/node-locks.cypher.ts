@@ -1,5 +1,5 @@
 import type { GraphTransaction } from '../graph-runner.js';
-import { WriteProblemSignal } from './write-result.js';
+import { WriteProblemSignal, type NodeLabel } from './write-result.js';
 
 /**
  * The nodes a write reads or changes, locked before anything is read for the change.
@@ -12,13 +12,13 @@ import { WriteProblemSignal } from './write-result.js';
  * other transaction committed, and nothing can change the node until this transaction ends.
  */
 
-export type LockedLabel = 'Organisation' | 'Person' | 'Innovation';
+export type LockedLabel = NodeLabel;
 
 export interface NodeRef {
   readonly label: LockedLabel;
   readonly id: string;
-  /** The input field that names it, for the problem. */
-  readonly field: string;
+  /** The argument of the write that names it, for the problem, e.g. `parentId`. */
+  readonly argument: string;
   /**
    * For innovations: the write changes this one, so a retired innovation refuses it (retired ones
    * are kept for the record and read-only until restored).
@@ -32,7 +32,6 @@ export interface LockedNode {
 }
 
 const LABELS: readonly LockedLabel[] = ['Organisation', 'Person', 'Innovation'];
-const NOUN: Record<LockedLabel, string> = { Organisation: 'organisation', Person: 'person', Innovation: 'innovation' };
 /** Where a merged node's id lives on: the tombstone label it gets (innovations are never merged). */
 const TOMBSTONE: Partial<Record<LockedLabel, string>> = { Organisation: 'MergedOrganisation', Person: 'MergedPerson' };
 
@@ -100,18 +99,11 @@ export async function requireNodes(tx: GraphTransaction, refs: readonly NodeRef[
   for (const ref of refs) {
     const node = found.get(key(ref.label, ref.id));
     if (!node) {
-      const target = pointers.get(key(ref.label, ref.id));
-      const message = target
-        ? `The ${NOUN[ref.label]} "${ref.id}" was merged into "${target}" already; use "${target}".`
-        : `No ${NOUN[ref.label]} has the id "${ref.id}".`;
-      throw new WriteProblemSignal({ code: 'NOT_FOUND', message, field: ref.field });
+      const mergedInto = pointers.get(key(ref.label, ref.id)) ?? null;
+      throw new WriteProblemSignal({ code: 'NOT_FOUND', reason: 'unknownNode', argument: ref.argument, label: ref.label, id: ref.id, mergedInto });
     }
     if (ref.mustBeCurrent && node.retired) {
-      throw new WriteProblemSignal({
-        code: 'CONFLICT',
-        message: `The innovation "${ref.id}" is retired, and retired innovations are kept as they were; restore it with restoreInnovation first.`,
-        field: ref.field,
-      });
+      throw new WriteProblemSignal({ code: 'CONFLICT', reason: 'retired', argument: ref.argument, id: ref.id });
     }
   }
   return found;
@@ -128,7 +120,7 @@ export function nameOf(nodes: Map<string, LockedNode>, label: LockedLabel, id: s
  * links and bookmarks to the wrong one. The live label is read first: a merge that commits between
  * the two reads is then seen as one or the other, never as neither.
  */
-export async function requireFreeId(tx: GraphTransaction, label: LockedLabel, id: string, field: string): Promise<void> {
+export async function requireFreeId(tx: GraphTransaction, label: LockedLabel, id: string, argument: string): Promise<void> {
   const ref = { label, id };
   const [row] = await tx.run<{ live: boolean; mergedInto: string | null }>(
     `WITH $ref AS ref
@@ -137,16 +129,7 @@ export async function requireFreeId(tx: GraphTransaction, label: LockedLabel, id
     { ref },
     'freeId',
   );
-  const one = label === 'Person' ? 'a person' : `an ${NOUN[label]}`;
-  if (row!.live) {
-    throw new WriteProblemSignal({ code: 'ALREADY_EXISTS', message: `${one[0]!.toUpperCase()}${one.slice(1)} with id "${id}" exists already; update ${label === 'Person' ? 'them' : 'it'} instead, or give another id.`, field });
-  }
-  const target = row!.mergedInto;
-  if (target) {
-    throw new WriteProblemSignal({
-      code: 'ALREADY_EXISTS',
-      message: `The id "${id}" belonged to ${one} that was merged into "${target}"; merged ids keep pointing there, so give another id.`,
-      field,
-    });
+  if (row!.live || row!.mergedInto) {
+    throw new WriteProblemSignal({ code: 'ALREADY_EXISTS', reason: 'idTaken', argument, label, id, mergedInto: row!.live ? null : row!.mergedInto });
   }
 }

@@ -49,11 +49,11 @@ async function checkReferences(tx: GraphTransaction, id: string, fields: Organis
   if (fields.regionId) {
     const found = await tx.run('MATCH (r:Region {id: $id}) RETURN r.id AS id', { id: fields.regionId }, 'checkRegion');
     if (found.length === 0) {
-      throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `input.regionId names no region: "${fields.regionId}"`, field: 'input.regionId' });
+      throw new WriteProblemSignal({ code: 'NOT_FOUND', reason: 'unknownReference', argument: 'regionId', kind: 'region', ids: [fields.regionId] });
     }
   }
   if (fields.parentId) {
-    if (fields.parentId === id) throw new WriteProblemSignal({ code: 'CONFLICT', message: 'input.parentId cannot be the organisation itself', field: 'input.parentId' });
+    if (fields.parentId === id) throw new WriteProblemSignal({ code: 'CONFLICT', reason: 'itself', argument: 'parentId', id });
     await lockHierarchy(tx, id, fields.parentId);
     // Unbounded: a hierarchy is a tree, so the chain above the parent is its only path upwards.
     const [row] = await tx.run<{ id: string; wouldLoop: boolean }>(
@@ -62,10 +62,8 @@ async function checkReferences(tx: GraphTransaction, id: string, fields: Organis
       { parentId: fields.parentId, id },
       'checkParent',
     );
-    if (!row) throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `input.parentId names no organisation: "${fields.parentId}"`, field: 'input.parentId' });
-    if (row.wouldLoop) {
-      throw new WriteProblemSignal({ code: 'CONFLICT', message: `input.parentId "${fields.parentId}" is itself part of this organisation; the hierarchy cannot loop`, field: 'input.parentId' });
-    }
+    if (!row) throw new WriteProblemSignal({ code: 'NOT_FOUND', reason: 'unknownReference', argument: 'parentId', kind: 'organisation', ids: [fields.parentId] });
+    if (row.wouldLoop) throw new WriteProblemSignal({ code: 'CONFLICT', reason: 'hierarchyLoop', argument: 'parentId', parentId: fields.parentId });
   }
 }
 
@@ -117,7 +115,7 @@ export async function createOrganisation(graph: GraphRunner, actor: string, id: 
   checkNames(fields);
   requireId(id, { field: 'input.name', value: fields.name });
   return runWrite(graph, 'organisation.create', async (tx) => {
-    await requireFreeId(tx, 'Organisation', id, 'input.id');
+    await requireFreeId(tx, 'Organisation', id, 'id');
     await checkReferences(tx, id, fields);
     await tx.run('CREATE (o:Organisation {id: $id, name: $name, kind: $kind, aliases: [], aliasText: "", createdAt: datetime()})', { id, name: fields.name, kind: fields.kind }, 'create');
     await applyFields(tx, id, fields);
@@ -133,8 +131,8 @@ export async function updateOrganisation(graph: GraphRunner, actor: string, id: 
     // With a new parent, both locks at once and in id order: two opposite parent updates then queue
     // on the same first lock instead of deadlocking (which Neo4j breaks by failing one, retried
     // after a back-off of a second or more; measured in the soak: 4.2 s median for such a pair).
-    if (fields.parentId) await lockNodes(tx, [{ label: 'Organisation', id, field: 'id' }, { label: 'Organisation', id: fields.parentId, field: 'input.parentId' }]);
-    await requireNodes(tx, [{ label: 'Organisation', id, field: 'id' }]);
+    if (fields.parentId) await lockNodes(tx, [{ label: 'Organisation', id, argument: 'id' }, { label: 'Organisation', id: fields.parentId, argument: 'parentId' }]);
+    await requireNodes(tx, [{ label: 'Organisation', id, argument: 'id' }]);
     const before = (await readOrganisation(tx, id))!;
     await checkReferences(tx, id, fields);
     await applyFields(tx, id, fields);

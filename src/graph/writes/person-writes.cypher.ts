@@ -23,9 +23,9 @@ async function readPerson(tx: GraphTransaction, id: string): Promise<PersonNode 
 /** Checks the employer exists, and locks it so that a merge cannot take it away before the link is made. */
 async function checkReferences(tx: GraphTransaction, fields: PersonFields): Promise<void> {
   if (!fields.organisationId) return;
-  const found = await lockNodes(tx, [{ label: 'Organisation', id: fields.organisationId, field: 'input.organisationId' }]);
+  const found = await lockNodes(tx, [{ label: 'Organisation', id: fields.organisationId, argument: 'organisationId' }]);
   if (found.size === 0) {
-    throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `input.organisationId names no organisation: "${fields.organisationId}"`, field: 'input.organisationId' });
+    throw new WriteProblemSignal({ code: 'NOT_FOUND', reason: 'unknownReference', argument: 'organisationId', kind: 'organisation', ids: [fields.organisationId] });
   }
 }
 
@@ -73,7 +73,7 @@ export async function createPerson(graph: GraphRunner, actor: string, id: string
   checkNames(fields);
   requireId(id, { field: 'input.name', value: fields.name });
   return runWrite(graph, 'person.create', async (tx) => {
-    await requireFreeId(tx, 'Person', id, 'input.id');
+    await requireFreeId(tx, 'Person', id, 'id');
     await checkReferences(tx, fields);
     await tx.run('CREATE (p:Person {id: $id, name: $name, aliases: [], createdAt: datetime()})', { id, name: fields.name }, 'create');
     await applyFields(tx, id, fields);
@@ -86,7 +86,7 @@ export async function createPerson(graph: GraphRunner, actor: string, id: string
 export async function updatePerson(graph: GraphRunner, actor: string, id: string, fields: PersonFields) {
   checkNames(fields);
   return runWrite(graph, 'person.update', async (tx) => {
-    await requireNodes(tx, [{ label: 'Person', id, field: 'id' }]);
+    await requireNodes(tx, [{ label: 'Person', id, argument: 'id' }]);
     const before = (await readPerson(tx, id))!;
     await checkReferences(tx, fields);
     await applyFields(tx, id, fields);

@@ -32,7 +32,7 @@ async function readInnovation(tx: GraphTransaction, id: string): Promise<Innovat
 
 export function addPartnership(graph: GraphRunner, actor: string, innovationId: string, organisationId: string, role: string) {
   return runWrite(graph, 'relation.addPartnership', async (tx) => {
-    const { fromName, toName } = await lockEnds(tx, { label: 'Organisation', id: organisationId, field: 'organisationId' }, { label: 'Innovation', id: innovationId, field: 'innovationId', mustBeCurrent: true });
+    const { fromName, toName } = await lockEnds(tx, { label: 'Organisation', id: organisationId, argument: 'organisationId' }, { label: 'Innovation', id: innovationId, argument: 'innovationId', mustBeCurrent: true });
     const [row] = await tx.run<{ before: { organisationId: string; role: string | null } | null }>(
       `MATCH (o:Organisation {id: $organisationId}), (i:Innovation {id: $innovationId})
        OPTIONAL MATCH (o)-[old:PARTNER_IN]->(i)
@@ -67,14 +67,15 @@ interface InnovationLinkKind {
   readonly type: 'PARTNER_IN' | 'CONTACT_FOR';
   /** The relationship property the history keeps beside the id. */
   readonly property: 'role' | 'purpose';
-  readonly missing: (fromName: string, toName: string) => string;
+  /** What the problem calls the link when it is not there. */
+  readonly link: 'partnership' | 'contact';
   readonly removed: (fromName: string, toName: string) => string;
 }
 
 /** Removes one link to an innovation and records it, or reports NOT_FOUND when there is none. */
 function removeInnovationLink(graph: GraphRunner, kind: InnovationLinkKind, actor: string, innovationId: string, fromId: string) {
   return runWrite(graph, kind.tag, async (tx) => {
-    const { fromName, toName } = await lockEnds(tx, { label: kind.fromLabel, id: fromId, field: kind.fromField }, { label: 'Innovation', id: innovationId, field: 'innovationId', mustBeCurrent: true });
+    const { fromName, toName } = await lockEnds(tx, { label: kind.fromLabel, id: fromId, argument: kind.fromField }, { label: 'Innovation', id: innovationId, argument: 'innovationId', mustBeCurrent: true });
     const [row] = await tx.run<{ kept: string | null }>(
       `MATCH (:${kind.fromLabel} {id: $fromId})-[r:${kind.type}]->(:Innovation {id: $innovationId})
        WITH r, r.${kind.property} AS kept
@@ -83,7 +84,9 @@ function removeInnovationLink(graph: GraphRunner, kind: InnovationLinkKind, acto
       { fromId, innovationId },
       'deleteLink',
     );
-    if (!row) throw new WriteProblemSignal({ code: 'NOT_FOUND', message: kind.missing(fromName, toName), field: kind.fromField });
+    if (!row) {
+      throw new WriteProblemSignal({ code: 'NOT_FOUND', reason: 'noSuchLink', argument: kind.fromField, link: kind.link, from: { id: fromId, name: fromName }, to: { id: innovationId, name: toName } });
+    }
     await recordChange(tx, {
       actor,
       action: kind.action,
@@ -104,7 +107,7 @@ const PARTNERSHIP: InnovationLinkKind = {
   fromField: 'organisationId',
   type: 'PARTNER_IN',
   property: 'role',
-  missing: (fromName, toName) => `${fromName} is not a partner in "${toName}"; there is no partnership to remove.`,
+  link: 'partnership',
   removed: (fromName, toName) => `Removed ${fromName} as partner in "${toName}".`,
 };
 
@@ -115,7 +118,7 @@ const CONTACT: InnovationLinkKind = {
   fromField: 'personId',
   type: 'CONTACT_FOR',
   property: 'purpose',
-  missing: (fromName, toName) => `${fromName} is not a contact for "${toName}"; there is no contact to remove.`,
+  link: 'contact',
   removed: (fromName, toName) => `Removed ${fromName} as contact for "${toName}".`,
 };
 
@@ -125,7 +128,7 @@ export function removePartnership(graph: GraphRunner, actor: string, innovationI
 
 export function addContact(graph: GraphRunner, actor: string, innovationId: string, personId: string, purpose: string) {
   return runWrite(graph, 'relation.addContact', async (tx) => {
-    const { fromName, toName } = await lockEnds(tx, { label: 'Person', id: personId, field: 'personId' }, { label: 'Innovation', id: innovationId, field: 'innovationId', mustBeCurrent: true });
+    const { fromName, toName } = await lockEnds(tx, { label: 'Person', id: personId, argument: 'personId' }, { label: 'Innovation', id: innovationId, argument: 'innovationId', mustBeCurrent: true });
     const [row] = await tx.run<{ before: { personId: string; purpose: string } | null }>(
       `MATCH (p:Person {id: $personId}), (i:Innovation {id: $innovationId})
        OPTIONAL MATCH (p)-[old:CONTACT_FOR]->(i)
@@ -197,12 +200,12 @@ export function recordAdoption(graph: GraphRunner, actor: string, fields: Adopti
     const fromId = fields.fromOrganisationId ?? null;
     const { fromName, toName } = await lockEnds(
       tx,
-      { label: 'Organisation', id: organisationId, field: 'input.organisationId' },
-      { label: 'Innovation', id: innovationId, field: 'input.innovationId', mustBeCurrent: true },
+      { label: 'Organisation', id: organisationId, argument: 'organisationId' },
+      { label: 'Innovation', id: innovationId, argument: 'innovationId', mustBeCurrent: true },
     );
     // Locked too: a merge of the organisation it spread from rewrites the adoptions that name it,
     // and must not miss this one.
-    if (fromId) await lockNodes(tx, [{ label: 'Organisation', id: fromId, field: 'input.fromOrganisationId' }]);
+    if (fromId) await lockNodes(tx, [{ label: 'Organisation', id: fromId, argument: 'fromOrganisationId' }]);
     const [checks] = await tx.run<{ isOrigin: boolean; fromFound: boolean }>(
       `MATCH (o:Organisation {id: $organisationId}), (i:Innovation {id: $innovationId})
        RETURN EXISTS { (o)-[:NOMINATED|MADE]->(i) } AS isOrigin,
@@ -213,15 +216,17 @@ export function recordAdoption(graph: GraphRunner, actor: string, fields: Adopti
     if (checks!.isOrigin) {
       throw new WriteProblemSignal({
         code: 'CONFLICT',
-        message: `${fromName} nominated or made "${toName}" itself; an organisation cannot adopt its own innovation.`,
-        field: 'input.organisationId',
+        reason: 'originAdopts',
+        argument: 'organisationId',
+        organisation: { id: organisationId, name: fromName },
+        innovation: { id: innovationId, name: toName },
       });
     }
     if (fromId === organisationId) {
-      throw new WriteProblemSignal({ code: 'CONFLICT', message: 'input.fromOrganisationId cannot be the adopting organisation itself', field: 'input.fromOrganisationId' });
+      throw new WriteProblemSignal({ code: 'CONFLICT', reason: 'itself', argument: 'fromOrganisationId', id: organisationId });
     }
     if (!checks!.fromFound) {
-      throw new WriteProblemSignal({ code: 'NOT_FOUND', message: `input.fromOrganisationId names no organisation: "${fromId}"`, field: 'input.fromOrganisationId' });
+      throw new WriteProblemSignal({ code: 'NOT_FOUND', reason: 'unknownReference', argument: 'fromOrganisationId', kind: 'organisation', ids: [fromId!] });
     }
     const before = await readAdoption(tx, organisationId, innovationId);
     await tx.run(
@@ -280,11 +285,11 @@ export function linkInnovations(graph: GraphRunner, actor: string, fields: Linea
     const { innovationId, buildsOnId } = fields;
     const { fromName, toName } = await lockEnds(
       tx,
-      { label: 'Innovation', id: innovationId, field: 'input.innovationId', mustBeCurrent: true },
-      { label: 'Innovation', id: buildsOnId, field: 'input.buildsOnId' },
+      { label: 'Innovation', id: innovationId, argument: 'innovationId', mustBeCurrent: true },
+      { label: 'Innovation', id: buildsOnId, argument: 'buildsOnId' },
     );
     if (innovationId === buildsOnId) {
-      throw new WriteProblemSignal({ code: 'CONFLICT', message: `input.buildsOnId cannot be the innovation itself ("${innovationId}")`, field: 'input.buildsOnId' });
+      throw new WriteProblemSignal({ code: 'CONFLICT', reason: 'itself', argument: 'buildsOnId', id: innovationId });
     }
     await lockLineage(tx, buildsOnId, [innovationId, buildsOnId]);
     // Unbounded: every path from the earlier innovation on, however long.
@@ -297,8 +302,10 @@ export function linkInnovations(graph: GraphRunner, actor: string, fields: Linea
     if (loop!.wouldLoop) {
       throw new WriteProblemSignal({
         code: 'CONFLICT',
-        message: `"${toName}" (${buildsOnId}) already builds on "${fromName}" (${innovationId}); lineage cannot loop`,
-        field: 'input.buildsOnId',
+        reason: 'lineageLoop',
+        argument: 'buildsOnId',
+        innovation: { id: innovationId, name: fromName },
+        buildsOn: { id: buildsOnId, name: toName },
       });
     }
     const [row] = await tx.run<{ before: Record<string, unknown> | null; after: Record<string, unknown> }>(

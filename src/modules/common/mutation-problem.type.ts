@@ -1,5 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import type { WriteProblem, WriteResult } from '../../graph/writes/write-result.js';
+import type { WriteResult } from '../../graph/writes/write-result.js';
+import { argumentPath, problemMessage } from './mutation-problem.messages.js';
 
 export const MutationProblemCode = { NOT_FOUND: 'NOT_FOUND', ALREADY_EXISTS: 'ALREADY_EXISTS', CONFLICT: 'CONFLICT' } as const;
 registerEnumType(MutationProblemCode, {
@@ -26,10 +27,10 @@ export class MutationProblem {
 
 /** The payload of a mutation: the changed thing under `key`, or the problem. */
 export function toPayload<K extends string, T>(key: K, result: WriteResult<T>): { [P in K]: T | null } & { problem: MutationProblem | null } {
-  const problem = result.ok ? null : toProblem(result.problem);
+  const problem = result.ok ? null : toProblem(result);
   return { [key]: result.ok ? result.value : null, problem } as { [P in K]: T | null } & { problem: MutationProblem | null };
 }
 
-function toProblem(problem: WriteProblem): MutationProblem {
-  return Object.assign(new MutationProblem(), { code: problem.code, message: problem.message, field: problem.field ?? null });
+function toProblem({ write, problem }: Extract<WriteResult<unknown>, { ok: false }>): MutationProblem {
+  return Object.assign(new MutationProblem(), { code: problem.code, message: problemMessage(write, problem), field: argumentPath(write, problem.argument) });
 }
