@@ -6,10 +6,8 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { projectRoot } from '../src/config.js';
-import { createDriver, waitForNeo4j } from '../src/graph/driver.js';
-import { startEmbeddedNeo4j } from '../src/graph/embedded-neo4j.js';
-import { GraphRunner } from '../src/graph/graph-runner.js';
-import { applyGraphSchema } from '../src/graph/schema-setup.js';
+import type { GraphRunner } from '../src/graph/graph-runner.js';
+import { openGraph } from '../src/graph/open-graph.js';
 import { clearGraph } from '../src/graph/seed-writer.cypher.js';
 import { defaultSeedDir, importSeedFiles } from '../src/ingest/seed-loader.js';
 import { freePort } from '../test/support/free-port.js';
@@ -227,27 +225,31 @@ async function main(): Promise<void> {
   if (spawnSync('pgrep', ['-f', 'vitest']).status === 0) log('Note: a vitest run is going on on this machine; figures will be lower and noisier.');
   const pluginsDir = ensureApoc();
   const big = options.scale === 'M' || options.scale === 'L';
-  const neo4j = await startEmbeddedNeo4j({
+  const database = await openGraph({
     projectRoot,
-    boltPort: await freePort(),
-    dataDir: path.join(projectRoot, '.data', `neo4j-bench-${options.scale}`),
-    heap: big ? '4g' : '1g',
-    pageCache: big ? '4g' : '512m',
-    pluginsDir,
-    onProgress: log,
+    embedded: {
+      boltPort: await freePort(),
+      dataDir: path.join(projectRoot, '.data', `neo4j-bench-${options.scale}`),
+      heap: big ? '4g' : '1g',
+      pageCache: big ? '4g' : '512m',
+      pluginsDir,
+    },
+    connectTimeoutMs: 60_000,
+    queryTimeoutMs: 600_000,
+    applySchema: true,
+    onProgress: (event) => {
+      if (event.step === 'embedded') log(event.message);
+    },
   });
-  const driver = createDriver({ uri: neo4j.uri, user: 'neo4j', password: undefined });
+  const { graph } = database;
+  const neo4jPid = database.embedded!.pid()!;
   const servers: RunningServer[] = [];
   const stopAll = async () => {
     for (const server of servers.splice(0)) await server.stop().catch(() => undefined);
-    await driver.close();
-    await neo4j.stop();
+    await database.close();
   };
   process.once('SIGINT', () => void stopAll().finally(() => process.exit(130)));
   try {
-    await waitForNeo4j(driver, neo4j.uri, 60_000);
-    const graph = new GraphRunner(driver, { database: 'neo4j', timeoutMs: 600_000 });
-    await applyGraphSchema(graph, projectRoot);
     const dataset = await ensureDataset(graph, options.scale, options.reload);
     const [counts] = await graph.read<{ nodes: number; relationships: number }>(
       'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
@@ -262,7 +264,7 @@ async function main(): Promise<void> {
 
     const profileDir = options.cpuProf ? path.join(projectRoot, 'bench', 'results', 'profiles') : null;
     if (profileDir) mkdirSync(profileDir, { recursive: true });
-    servers.push(...(await Promise.all(options.servers.map((name) => startServer(name, neo4j.uri, probes, name.startsWith('ours') ? profileDir : null)))));
+    servers.push(...(await Promise.all(options.servers.map((name) => startServer(name, database.uri, probes, name.startsWith('ours') ? profileDir : null)))));
     log(`Servers up: ${servers.map((s) => `${s.name} ${s.url} (pid ${s.pid})`).join(', ')}`);
 
     const { failures, slowest } = await checkAnswers(servers, operations);
@@ -274,7 +276,7 @@ async function main(): Promise<void> {
     for (const operation of options.quick ? [] : operations) {
       for (const server of servers) {
         if (failures.has(`${operation.name}/${server.name}`)) continue;
-        await warmUp(server.url, requestOf(operation, server.name), warmUpSec, (slowest.get(`${operation.name}/${server.name}`) ?? 0) > 1_000, neo4j.pid);
+        await warmUp(server.url, requestOf(operation, server.name), warmUpSec, (slowest.get(`${operation.name}/${server.name}`) ?? 0) > 1_000, neo4jPid);
       }
     }
     const results: OperationResult[] = [];
@@ -294,7 +296,7 @@ async function main(): Promise<void> {
           const answerMs = slowest.get(`${operation.name}/${server.name}`) ?? 0;
           const heavy = answerMs > 1_000 || (answerMs * concurrency) / os.cpus().length > (options.durationSec * 1000) / 4;
           const settings = { connections: concurrency, durationSec: options.durationSec, warmupSec: options.warmupSec, ...(heavy ? { amount: Math.max(4, concurrency * 2) } : {}) };
-          const figures = await measure(server.url, requestOf(operation, server.name), settings, server.pid, neo4j.pid);
+          const figures = await measure(server.url, requestOf(operation, server.name), settings, server.pid, neo4jPid);
           result[server.name] = figures;
           log(
             `  ${operation.name} c=${concurrency} ${server.name}: ${figures.rps} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, ${figures.errors} errors, ` +

@@ -23,10 +23,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { issueToken } from '../src/auth/tokens.js';
 import { loadConfig, projectRoot } from '../src/config.js';
-import { createDriver, waitForNeo4j } from '../src/graph/driver.js';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/graph/embedded-neo4j.js';
-import { GraphRunner } from '../src/graph/graph-runner.js';
-import { applyGraphSchema } from '../src/graph/schema-setup.js';
+import { openGraph, type GraphHandle } from '../src/graph/open-graph.js';
 import { createApiServer, type ApiServer } from '../src/http/api-server.js';
 import { defaultSeedDir, importSeedFiles } from '../src/ingest/seed-loader.js';
 import { createLogger } from '../src/logger.js';
@@ -87,13 +84,11 @@ async function main(): Promise<number> {
   const concurrency = wholeArgument('concurrency', values.concurrency, 8, 1, 64);
   const attackLoops = wholeArgument('attackers', values.attackers, 2, 0, 16);
 
-  let embedded: EmbeddedNeo4j | undefined;
+  let database: GraphHandle | undefined;
   let server: ApiServer | undefined;
-  let driver: ReturnType<typeof createDriver> | undefined;
   const cleanUp = async () => {
     await server?.stop().catch(() => undefined);
-    await driver?.close().catch(() => undefined);
-    await embedded?.stop().catch(() => undefined);
+    await database?.close().catch(() => undefined);
     rmSync(DATA_DIR, { recursive: true, force: true });
   };
   const onSignal = () => {
@@ -105,15 +100,19 @@ async function main(): Promise<number> {
 
   try {
     rmSync(DATA_DIR, { recursive: true, force: true });
-    const boltPort = await freePort();
-    const startDatabase = () => startEmbeddedNeo4j({ projectRoot, boltPort, dataDir: DATA_DIR, heap: '1g', pageCache: '256m', onProgress: (line) => log(line) });
-    embedded = await startDatabase();
-    driver = createDriver({ uri: embedded.uri, user: 'neo4j', password: undefined });
-    await waitForNeo4j(driver, embedded.uri, 60_000);
-    const graph = new GraphRunner(driver, { database: 'neo4j', timeoutMs: 15_000 });
-    await applyGraphSchema(graph, projectRoot);
-    const report = await importSeedFiles(graph, [defaultSeedDir(projectRoot)], { reset: true, baseDir: projectRoot });
-    log(`seed graph loaded: ${report.counts.innovations} innovations, ${report.counts.organisations} organisations (${report.ms} ms)`);
+    database = await openGraph({
+      projectRoot,
+      embedded: { boltPort: await freePort(), dataDir: DATA_DIR, heap: '1g', pageCache: '256m' },
+      connectTimeoutMs: 60_000,
+      queryTimeoutMs: 15_000,
+      applySchema: true,
+      seed: { when: 'always', load: (graph) => importSeedFiles(graph, [defaultSeedDir(projectRoot)], { reset: true, baseDir: projectRoot }) },
+      onProgress: (event) => {
+        if (event.step === 'embedded') log(event.message);
+      },
+    });
+    const { graph, embedded, seeded: report } = database;
+    log(`seed graph loaded: ${report!.counts.innovations} innovations, ${report!.counts.organisations} organisations (${report!.ms} ms)`);
 
     const seed: SeedFacts = {
       innovationIds: (await graph.read<{ id: string }>('MATCH (i:Innovation) WHERE NOT coalesce(i.retired, false) RETURN i.id AS id ORDER BY id', {}, { tag: 'soak.seed' })).map((r) => r.id),
@@ -178,7 +177,7 @@ async function main(): Promise<number> {
       await embedded!.stop();
       outage.stoppedAt = Date.now();
       log(`t=${elapsed()} s: Neo4j stopped; starting it again on the same store and port`);
-      embedded = await startDatabase();
+      await embedded!.start();
       outage.startedAt = Date.now();
       while (Date.now() - outage.startedAt < 60_000) {
         const ready = await fetch(url.replace(/\/graphql$/, '/health/ready')).then((r) => r.status === 200, () => false);

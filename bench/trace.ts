@@ -2,9 +2,7 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot } from '../src/config.js';
-import { createDriver, waitForNeo4j } from '../src/graph/driver.js';
-import { startEmbeddedNeo4j } from '../src/graph/embedded-neo4j.js';
-import { GraphRunner } from '../src/graph/graph-runner.js';
+import { openGraph } from '../src/graph/open-graph.js';
 import { createApiServer } from '../src/http/api-server.js';
 import { createLogger } from '../src/logger.js';
 import { buildApiSchema } from '../src/modules/schema.js';
@@ -29,18 +27,20 @@ const ops = values.ops ? values.ops.split(',') : [...OPERATION_NAMES];
 const repeat = Number(values.repeat ?? 3);
 
 const big = scale === 'M' || scale === 'L';
-const neo4j = await startEmbeddedNeo4j({
+const database = await openGraph({
   projectRoot,
-  boltPort: await freePort(),
-  dataDir: path.join(projectRoot, '.data', `neo4j-bench-${scale}`),
-  heap: big ? '4g' : '1g',
-  pageCache: big ? '4g' : '512m',
-  onProgress: (line) => process.stderr.write(`${line}\n`),
+  embedded: {
+    boltPort: await freePort(),
+    dataDir: path.join(projectRoot, '.data', `neo4j-bench-${scale}`),
+    heap: big ? '4g' : '1g',
+    pageCache: big ? '4g' : '512m',
+  },
+  connectTimeoutMs: 60_000,
+  queryTimeoutMs: 120_000,
+  onProgress: (event) => process.stderr.write(`${event.message}\n`),
 });
-const driver = createDriver({ uri: neo4j.uri, user: 'neo4j', password: undefined });
+const { driver, graph } = database;
 try {
-  await waitForNeo4j(driver, neo4j.uri, 60_000);
-  const graph = new GraphRunner(driver, { database: 'neo4j', timeoutMs: 120_000 });
   const probes = await chooseProbes(graph, scale !== 'S');
   const server = await createApiServer({
     schema: await buildApiSchema(),
@@ -84,8 +84,7 @@ try {
   }
   await server.stop();
 } finally {
-  await driver.close();
-  await neo4j.stop();
+  await database.close();
 }
 
 interface PlanNode {
