@@ -47,6 +47,8 @@ export async function startServer(config: Config, logger: Logger, projectRoot: s
       database: config.neo4j.database,
       connectTimeoutMs: config.neo4j.connectTimeoutMs,
       queryTimeoutMs: config.neo4j.queryTimeoutMs,
+      // Every statement with its parameters, at LOG_LEVEL=debug only (parameters hold contact details).
+      runner: { logger: logger.child({ component: 'graph' }) },
       applySchema: true,
       seed: config.seedOnEmpty ? { when: 'if-empty', load: (graph) => importSeedFiles(graph, [defaultSeedDir(projectRoot)], { baseDir: projectRoot }) } : undefined,
       onProgress: (event) => {
