@@ -106,7 +106,9 @@ describe('similarInnovations', () => {
       { tag: 'test' },
     );
     const description = original!.text.slice(0, 5_000);
+    const NEIGHBOURS = ['mandefaellesskaber', 'fif-for-unge'];
     expect((await similar('mandefaellesskaber', 1))[0]!.innovation).toEqual({ id: twin, title: expect.any(String), retired: false });
+    for (const id of NEIGHBOURS) expect((await similar(id, 50)).map((s) => s.innovation.id), `similar to ${id}`).toContain(twin);
     expect((await toText(description, 5)).map((s) => s.innovation.id)).toContain(twin);
 
     const retired = await api.client.request<{ retireInnovation: { innovation: { id: string; retired: boolean } | null; problem: unknown } }>(
@@ -120,7 +122,7 @@ describe('similarInnovations', () => {
     );
     expect(retired.retireInnovation).toEqual({ innovation: { id: twin, retired: true }, problem: null });
 
-    for (const id of ['mandefaellesskaber', 'fif-for-unge']) {
+    for (const id of NEIGHBOURS) {
       const rows = await similar(id, 50);
       expect(rows.length, `similar to ${id}`).toBeGreaterThan(0);
       expect(rows.map((s) => s.innovation.id), `similar to ${id}`).not.toContain(twin);
