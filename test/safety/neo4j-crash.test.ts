@@ -34,6 +34,7 @@ beforeAll(async () => {
     AUTH_JWT_SECRET: secret,
     RATE_LIMIT_PER_MINUTE: '0',
     RATE_LIMIT_POINTS_PER_MINUTE: '0',
+    RATE_LIMIT_POINTS_PER_MINUTE_AUTHENTICATED: '0',
     // Every answer must come from Neo4j, not from the response cache.
     RESPONSE_CACHE_SECONDS: '0',
     // The first write on a cold JVM compiles its Cypher, which on a busy machine can outlast 15 s.
