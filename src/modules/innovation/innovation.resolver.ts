@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context.js';
+import { MAX_SEARCH_TEXT_LENGTH } from '../../domain/rules.js';
 import { BadUserInputError } from '../../errors.js';
 import { countInnovations, INNOVATION_ORDERS, listInnovations, type InnovationCriteria } from '../../graph/listings.cypher.js';
 import type {
@@ -14,6 +15,7 @@ import type {
   ContactLink as ContactRecord,
 } from '../../graph/lookups.cypher.js';
 import type { InnovationNode, OrganisationNode, PersonNode, RegionNode, ThemeNode } from '../../graph/records.js';
+import { requireIdFormat, requireIdsFormat } from '../../ids.js';
 import { sourceLocator } from '../../ingest/seed-rows.js';
 import { withoutNulls } from '../common/absent-values.js';
 import { connectionParts } from '../common/connection.js';
@@ -55,9 +57,12 @@ export function toInnovationCriteria(given: InnovationFilter | null | undefined)
   if (filter.yearFrom !== undefined && filter.yearTo !== undefined && filter.yearFrom > filter.yearTo) {
     throw new BadUserInputError(`filter.yearFrom must not be after filter.yearTo, got yearFrom ${filter.yearFrom} and yearTo ${filter.yearTo}`, 'filter.yearFrom');
   }
-  if (filter.text !== undefined && filter.text.length > 500) {
-    throw new BadUserInputError(`filter.text must be at most 500 characters, got ${filter.text.length}`, 'filter.text');
+  if (filter.text !== undefined && filter.text.length > MAX_SEARCH_TEXT_LENGTH) {
+    throw new BadUserInputError(`filter.text must be at most ${MAX_SEARCH_TEXT_LENGTH} characters, got ${filter.text.length}`, 'filter.text');
   }
+  requireIdsFormat(filter.regionIds, 'filter.regionIds', 'syddanmark');
+  requireIdsFormat(filter.themeIds, 'filter.themeIds', 'mental-health');
+  requireIdFormat(filter.organisationId, 'filter.organisationId', 'aarhus-kommune');
   return { ...filter };
 }
 
