@@ -1,4 +1,4 @@
-import { idRule, idsRule, isId, MAX_ID_LENGTH, nameProblem } from './domain/rules.js';
+import { isId, MAX_ID_LENGTH, nameProblem } from './domain/rules.js';
 import { BadUserInputError } from './errors.js';
 
 /**
@@ -40,15 +40,3 @@ export function requireName(name: string, field: string): string {
   return name;
 }
 
-/**
- * Refuses an id given to look something up (a filter's) that cannot be one, with the rule, rather
- * than let it match nothing in silence. Absent is fine.
- */
-export function requireIdFormat(value: string | undefined, field: string, example: string): void {
-  if (value !== undefined && !isId(value)) throw new BadUserInputError(`${field} ${idRule(example)}, got ${JSON.stringify(value)}`, field);
-}
-
-/** {@link requireIdFormat} for a list of ids. */
-export function requireIdsFormat(values: readonly string[] | undefined, field: string, example: string): void {
-  if (values !== undefined && !values.every(isId)) throw new BadUserInputError(`${field} ${idsRule(example)}, got ${JSON.stringify(values)}`, field);
-}
