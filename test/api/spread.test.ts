@@ -18,6 +18,7 @@ import {
 import { useTestApi } from '../support/api.js';
 import { useTestGraph } from '../support/graph.js';
 import { useNamespace } from '../support/isolation.js';
+import { innovationNode, organisationNode } from '../support/nodes.js';
 
 const graph = useTestGraph();
 const api = useTestApi(graph);
@@ -479,25 +480,8 @@ describe('spread(innovationId) separates what happened from what is tested, plan
 });
 
 describe('spread metrics', () => {
-  const org = (id: string, extra: Partial<OrganisationNode> = {}): OrganisationNode => ({ id, name: id, kind: 'MUNICIPALITY', country: 'DK', regionId: null, parentId: null, aliases: [], ...extra });
-  const innovation = (id: string, year: number | null = null): InnovationNode => ({
-    id,
-    title: id,
-    summary: '',
-    year,
-    targetGroup: null,
-    kind: 'MAIN_CASE',
-    sector: null,
-    types: [],
-    coronaRelated: false,
-    retired: false,
-    retiredAt: null,
-    retiredReason: null,
-    sourceDocument: null,
-    sourceSection: null,
-    sourceLines: null,
-    sourcePage: null,
-  });
+  const org = (id: string, extra: Partial<OrganisationNode> = {}): OrganisationNode => organisationNode(id, extra);
+  const innovation = (id: string, year: number | null = null): InnovationNode => innovationNode(id, { year });
   const adoption = (to: string, mode: string, year: number | null = null, fromId: string | null = null, status = 'ADOPTED') => ({ organisation: org(to), mode, status, year, evidence: null, source: null, fromId });
   const member = (id: string, distance: number, origins: string[], extra: Partial<CascadeMember> = {}): CascadeMember => ({
     innovation: innovation(id, distance === 0 ? 2010 : null),

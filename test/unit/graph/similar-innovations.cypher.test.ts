@@ -2,25 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { InnovationNode } from '../../../src/graph/records.js';
 import { scoreCandidates, SIMILARITY_THRESHOLD, SIMILARITY_WEIGHTS, type SimilaritySubject } from '../../../src/graph/similar-innovations.cypher.js';
 import { countTerms } from '../../../src/graph/text-similarity.js';
+import { innovationNode } from '../../support/nodes.js';
 
-const innovation = (id: string, title: string, summary = ''): InnovationNode => ({
-  id,
-  title,
-  summary,
-  year: 2021,
-  targetGroup: null,
-  kind: 'MAIN_CASE',
-  sector: null,
-  types: [],
-  coronaRelated: false,
-  retired: false,
-  retiredAt: null,
-  retiredReason: null,
-  sourceDocument: null,
-  sourceSection: null,
-  sourceLines: null,
-  sourcePage: null,
-});
+const innovation = (id: string, title: string, summary = ''): InnovationNode => innovationNode(id, { title, summary, year: 2021 });
 
 const theme = (name: string, weight: number) => ({ name, nameEn: null, kind: 'THEME', weight });
 const nothingShared = { themes: [], themeOverlap: 0, partners: [], partnerOverlap: 0 };

@@ -12,6 +12,7 @@ import {
   structuralVirality,
   summariseSpread,
 } from '../../../../src/modules/spread/spread-metrics.js';
+import { innovationNode } from '../../../support/nodes.js';
 
 const organisation = (id: string, regionId: string | null, kind = 'MUNICIPALITY'): OrganisationNode => ({
   id,
@@ -23,24 +24,7 @@ const organisation = (id: string, regionId: string | null, kind = 'MUNICIPALITY'
   aliases: [],
 });
 
-const innovation = (id: string, year: number | null): InnovationNode => ({
-  id,
-  title: id,
-  summary: '',
-  year,
-  targetGroup: null,
-  kind: 'MAIN_CASE',
-  sector: null,
-  types: [],
-  coronaRelated: false,
-  retired: false,
-  retiredAt: null,
-  retiredReason: null,
-  sourceDocument: null,
-  sourceSection: null,
-  sourceLines: null,
-  sourcePage: null,
-});
+const innovation = (id: string, year: number | null): InnovationNode => innovationNode(id, { year });
 
 const adoption = (org: OrganisationNode, mode: string, status: string | null, year: number | null, fromId: string | null = null): CascadeAdoption => ({
   organisation: org,
