@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BadUserInputError } from '../../src/errors.js';
 import { ID_PATTERN, requireId, requireName, slugify } from '../../src/ids.js';
-
-function thrown(call: () => unknown): BadUserInputError {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(BadUserInputError);
-    return error as BadUserInputError;
-  }
-  throw new Error('expected the call to throw');
-}
+import { thrownBadInput } from '../support/thrown.js';
 
 describe('slugify', () => {
   it('spells æ, ø and å as ae, oe and aa, upper case too, as the seed ids do', () => {
@@ -52,7 +42,7 @@ describe('requireId', () => {
   });
 
   it('refuses an empty slug, quoting the name it was made from and saying to give an id', () => {
-    const error = thrown(() => requireId(slugify('🚲🚲'), { field: 'input.name', value: '🚲🚲' }));
+    const error = thrownBadInput(() => requireId(slugify('🚲🚲'), { field: 'input.name', value: '🚲🚲' }));
     expect(error.message).toBe('input.name must hold a letter or digit to make an id from, got "🚲🚲"; give input.id (a slug such as "aarhus-kommune") as well.');
     expect(error.details).toEqual({ field: 'input.name' });
   });
@@ -71,7 +61,7 @@ describe('requireName', () => {
     ['a bidi isolate', '\u2066Aarhus', 'U+2066'],
     ['a right-to-left mark', 'Aarhus\u200F', 'U+200F'],
   ])('refuses %s, naming its code point', (_case, name, codePoint) => {
-    const error = thrown(() => requireName(name, 'input.name'));
+    const error = thrownBadInput(() => requireName(name, 'input.name'));
     expect(error.message).toBe(`input.name must not hold control or bidi-control characters, got ${codePoint} in ${JSON.stringify(name)}`);
     expect(error.details).toEqual({ field: 'input.name' });
   });
@@ -82,6 +72,6 @@ describe('requireName', () => {
     ['no-break spaces', '\u00A0\u00A0'],
     ['zero-width characters', '\u200B\u200D\uFEFF'],
   ])('refuses a name of %s as invisible', (_case, name) => {
-    expect(thrown(() => requireName(name, 'input.title')).message).toBe(`input.title must hold a visible character, got ${JSON.stringify(name)}`);
+    expect(thrownBadInput(() => requireName(name, 'input.title')).message).toBe(`input.title must hold a visible character, got ${JSON.stringify(name)}`);
   });
 });

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BadUserInputError } from '../../../../src/errors.js';
 import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, MAX_PAGE_SIZE, pageSize } from '../../../../src/modules/common/pagination.js';
-
-/** The error a call throws, so that its message, code and field can all be checked. */
-function thrown(call: () => unknown): BadUserInputError {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(BadUserInputError);
-    return error as BadUserInputError;
-  }
-  throw new Error('expected the call to throw');
-}
+import { thrownBadInput } from '../../../support/thrown.js';
 
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
@@ -28,14 +17,14 @@ describe('pageSize', () => {
   });
 
   it.each([0, -1, 101, 2.5, Number.NaN, Number.POSITIVE_INFINITY])('refuses %s with the rule and the value, naming the argument', (first) => {
-    const error = thrown(() => pageSize(first));
+    const error = thrownBadInput(() => pageSize(first));
     expect(error.message).toBe(`first must be a whole number from 1 to 100, got ${first}`);
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.details).toEqual({ field: 'first' });
   });
 
   it('names another argument when told to', () => {
-    expect(thrown(() => pageSize(0, 'contactsFirst')).message).toBe('contactsFirst must be a whole number from 1 to 100, got 0');
+    expect(thrownBadInput(() => pageSize(0, 'contactsFirst')).message).toBe('contactsFirst must be a whole number from 1 to 100, got 0');
   });
 });
 
@@ -53,7 +42,7 @@ describe('encodeCursor and decodeCursor', () => {
   });
 
   it('refuse a cursor of another ordering, saying which orderings differ', () => {
-    const error = thrown(() => decodeCursor(encodeCursor('TITLE', ['a', 'b']), 'YEAR_DESC', 3));
+    const error = thrownBadInput(() => decodeCursor(encodeCursor('TITLE', ['a', 'b']), 'YEAR_DESC', 3));
     expect(error.message).toBe('after is a cursor for the ordering TITLE, but this request orders by YEAR_DESC; use a cursor from the same ordering');
     expect(error.details).toEqual({ field: 'after' });
   });
@@ -67,14 +56,14 @@ describe('encodeCursor and decodeCursor', () => {
     ['a key holding null', base64url(['TITLE', 'a', null])],
     ['a key holding an object', base64url(['TITLE', 'a', { id: 'b' }])],
   ])('refuse %s with the rule and what was sent', (_case, cursor) => {
-    expect(thrown(() => decodeCursor(cursor, 'TITLE', 2)).message).toBe(
+    expect(thrownBadInput(() => decodeCursor(cursor, 'TITLE', 2)).message).toBe(
       `after must be a cursor this connection returned (pageInfo.endCursor or an edge's cursor), got "${cursor}"`,
     );
   });
 
   it('shorten a long cursor in the message to 60 characters', () => {
     const cursor = 'x'.repeat(200);
-    const message = thrown(() => decodeCursor(cursor, 'TITLE', 2, 'contactsAfter')).message;
+    const message = thrownBadInput(() => decodeCursor(cursor, 'TITLE', 2, 'contactsAfter')).message;
     expect(message).toBe(`contactsAfter must be a cursor this connection returned (pageInfo.endCursor or an edge's cursor), got "${'x'.repeat(57)}..."`);
   });
 });

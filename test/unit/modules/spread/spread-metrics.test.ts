@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { InnovationNode, OrganisationNode } from '../../../../src/graph/records.js';
-import type { CascadeAdoption, RawCascade, SpreadCounts } from '../../../../src/graph/spread.cypher.js';
+import { countsAsSpread, spreadFactCypher, uptakeStatus } from '../../../../src/graph/spread-rules.cypher.js';
+import type { CascadeAdoption, CascadeMember, RawCascade, SpreadCounts } from '../../../../src/graph/spread.cypher.js';
 import {
   adoptionDelays,
   cascadeEvents,
+  cascadeTree,
   CASCADE_ROOT,
   enumLabel,
   generationBreadths,
@@ -12,7 +14,7 @@ import {
   structuralVirality,
   summariseSpread,
 } from '../../../../src/modules/spread/spread-metrics.js';
-import { innovationNode } from '../../../support/nodes.js';
+import { innovationNode, organisationNode } from '../../../support/nodes.js';
 
 const organisation = (id: string, regionId: string | null, kind = 'MUNICIPALITY'): OrganisationNode => ({
   id,
@@ -266,5 +268,146 @@ describe('spread groups', () => {
     expect(share(0, 0)).toBe(0);
     expect(share(3, 4)).toBe(0.75);
     expect(enumLabel('PROCUREMENT_CASE')).toBe('Procurement case');
+  });
+});
+
+describe('spread metrics on cascades of records', () => {
+  const org = (id: string, extra: Partial<OrganisationNode> = {}): OrganisationNode => organisationNode(id, extra);
+  const innovation = (id: string, year: number | null = null): InnovationNode => innovationNode(id, { year });
+  const adoption = (to: string, mode: string, year: number | null = null, fromId: string | null = null, status = 'ADOPTED') => ({ organisation: org(to), mode, status, year, evidence: null, source: null, fromId });
+  const member = (id: string, distance: number, origins: string[], extra: Partial<CascadeMember> = {}): CascadeMember => ({
+    innovation: innovation(id, distance === 0 ? 2010 : null),
+    distance,
+    origins: origins.map((o) => org(o)),
+    adoptions: [],
+    buildsOn: [],
+    pendingDescendants: [],
+    ...extra,
+  });
+  const cascade = (members: CascadeMember[]): RawCascade => ({ innovation: members[0]!.innovation, signals: [], members, regions: [] });
+
+  it('gives a star of 4 nodes a structural virality of 1.5', () => {
+    expect(structuralVirality(new Map([['b', 'a'], ['c', 'a'], ['d', 'a']]))).toBe(1.5);
+  });
+
+  it('gives a path of 3 nodes a structural virality of 4/3', () => {
+    expect(structuralVirality(new Map([['b', 'a'], ['c', 'b']]))).toBeCloseTo(4 / 3, 12);
+  });
+
+  it('gives a tree of fewer than 2 nodes a structural virality of 0', () => {
+    expect(structuralVirality(new Map())).toBe(0);
+  });
+
+  it('refuses a forest or a cycle as a cascade tree', () => {
+    expect(() => structuralVirality(new Map([['b', 'a'], ['d', 'c']]))).toThrow('a cascade tree must have exactly one root, got 2');
+    expect(() => structuralVirality(new Map([['b', 'a'], ['c', 'd'], ['d', 'c']]))).toThrow('a cascade tree must connect every node to its root, got 2 nodes on a cycle');
+    expect(() => structuralVirality(new Map([['a', 'a']]))).toThrow('a cascade tree must not have a node as its own parent, got a');
+  });
+
+  it('hangs an organisation under the one it took the innovation from, and under the origin otherwise', () => {
+    const raw = cascade([
+      member('root', 0, ['origin']),
+      member('child', 1, ['x'], { buildsOn: [{ innovationId: 'root', mode: 'COPY', status: 'ADOPTED', year: null, evidence: null, source: null }], adoptions: [adoption('y', 'ADAPT')] }),
+    ]);
+    raw.members[0]!.adoptions.push(adoption('z', 'COPY', null, 'elsewhere'));
+    const tree = cascadeTree(cascadeEvents(raw), new Set(['origin']));
+    expect(Object.fromEntries(tree)).toEqual({ x: CASCADE_ROOT, y: 'x', z: CASCADE_ROOT });
+  });
+
+  it('summarises a cascade: reach and delays beyond the origin, of spread proper only', () => {
+    const raw = cascade([
+      member('root', 0, ['origin', 'partner'], {
+        adoptions: [adoption('a', 'COPY', 2012), adoption('origin', 'ADAPT', 2011), adoption('b', 'SHARED', 2013), adoption('c', 'INTEREST')],
+      }),
+      member('far', 2, ['d']),
+    ]);
+    const summary = summariseSpread(raw);
+    expect(summary.reach).toBe(1);
+    expect(summary.generations).toEqual([
+      { generation: 0, breadth: 2 },
+      { generation: 1, breadth: 1 },
+    ]);
+    expect(summary.timeToAdoption.map((d) => [d.organisation.id, d.years])).toEqual([['a', 2]]);
+    expect(summary.events.filter((e) => e.countsAsSpread).map((e) => e.to.id)).toEqual(['origin', 'a']);
+  });
+
+  it('counts a fact as spread only for copy, adaptation or inspiration that was adopted', () => {
+    const modes = ['COPY', 'ADAPT', 'INSPIRATION', 'SHARED', 'INTEREST'];
+    const statuses = ['ADOPTED', 'TESTED', 'PLANNED', 'INTERESTED', null];
+    const counting = modes.flatMap((mode) => statuses.filter((status) => countsAsSpread(mode, status)).map((status) => `${mode} ${status}`));
+    expect(counting).toEqual(['COPY ADOPTED', 'ADAPT ADOPTED', 'INSPIRATION ADOPTED']);
+    expect(uptakeStatus('COPY', 'PLANNED')).toBe('PLANNED');
+    expect(uptakeStatus('ADAPT', 'TESTED')).toBe('TESTED');
+    expect(uptakeStatus('INTEREST', 'INTERESTED')).toBe('INTERESTED');
+    expect(uptakeStatus('INSPIRATION', 'INTERESTED')).toBe('INTERESTED');
+    expect(uptakeStatus('COPY', 'ADOPTED')).toBeNull();
+    expect(uptakeStatus('SHARED', 'PLANNED')).toBeNull();
+  });
+
+  it('refuses to build the rule in Cypher on anything but a plain variable', () => {
+    expect(spreadFactCypher('a')).toBe("(a.mode IN ['COPY', 'ADAPT', 'INSPIRATION'] AND a.status = 'ADOPTED')");
+    expect(() => spreadFactCypher('a) OR (true')).toThrow('a Cypher variable must be a plain identifier such as "a" or "spreadFact", got "a) OR (true"');
+  });
+
+  it('leaves planned and tested adoptions out of reach, generations and delays, and counts them as uptake once per organisation', () => {
+    const inSjaelland = { regionId: 'sjaelland' };
+    const raw = cascade([
+      member('root', 0, ['origin'], {
+        adoptions: [
+          adoption('a', 'COPY', 2012),
+          { ...adoption('p', 'COPY', 2011, null, 'PLANNED'), organisation: org('p', inSjaelland) },
+          adoption('s', 'SHARED', 2011),
+        ],
+      }),
+      // P, which plans to copy the root, has tested the innovation built on it: tested is the furthest it came.
+      member('child', 1, ['a'], {
+        buildsOn: [{ innovationId: 'root', mode: 'COPY', status: 'ADOPTED', year: null, evidence: null, source: null }],
+        adoptions: [{ ...adoption('p', 'ADAPT', 2014, null, 'TESTED'), organisation: org('p', inSjaelland) }],
+      }),
+    ]);
+    raw.members[0]!.pendingDescendants.push({
+      innovation: innovation('later'),
+      origins: [org('q', inSjaelland)],
+      link: { mode: null, status: 'PLANNED', year: 2013, evidence: null, source: null },
+    });
+    const summary = summariseSpread(raw);
+    expect(summary.reach).toBe(1);
+    expect(summary.depth).toBe(1);
+    expect(summary.timeToAdoption.map((d) => [d.organisation.id, d.years])).toEqual([['a', 2]]);
+    expect(summary.events.filter((e) => e.countsAsSpread).map((e) => e.to.id)).toEqual(['a']);
+    expect(summary.events.find((e) => e.to.id === 'q')).toMatchObject({ kind: 'LINEAGE', mode: 'INSPIRATION', status: 'PLANNED', countsAsSpread: false, descendant: { id: 'later' } });
+    expect(summary.uptake).toEqual({ planned: 1, tested: 1, interested: 0, regions: [{ regionId: 'sjaelland', planned: 1, tested: 1 }] });
+  });
+
+  it('counts breadth per generation and fills skipped generations with 0', () => {
+    expect(generationBreadths(1, [{ organisation: org('a'), generation: 3 }, { organisation: org('b'), generation: 1 }])).toEqual([
+      { generation: 0, breadth: 1 },
+      { generation: 1, breadth: 1 },
+      { generation: 2, breadth: 0 },
+      { generation: 3, breadth: 1 },
+    ]);
+  });
+
+  it('has no adoption delays when the origin year is unknown', () => {
+    const events = cascadeEvents(cascade([member('root', 0, ['o'], { adoptions: [adoption('a', 'COPY', 2020)] })]));
+    expect(adoptionDelays(events, null)).toEqual([]);
+    expect(adoptionDelays(events, 2018)).toEqual([{ organisation: org('a'), years: 2 }]);
+  });
+
+  it('turns group counts into shares, labels and an order with the group without a value last', () => {
+    const counts = { innovations: 4, adoptions: 3, plannedAdoptions: 2, testedAdoptions: 1, interestedAdoptions: 0, reusing: 1, activelyShared: 2, spread: 3, collaborating: 0 };
+    const groups = spreadGroups('ORGANISATION_KIND', [
+      { key: null, label: null, ...counts },
+      { key: 'STATE_AGENCY', label: null, ...counts },
+      { key: 'MUNICIPALITY', label: null, ...counts },
+    ]);
+    expect(groups.map((g) => [g.key, g.label])).toEqual([
+      ['MUNICIPALITY', 'Municipality'],
+      ['STATE_AGENCY', 'State agency'],
+      ['NONE', 'No nominator'],
+    ]);
+    expect(groups[0]).toMatchObject({ innovations: 4, adoptions: 3, plannedAdoptions: 2, testedAdoptions: 1, interestedAdoptions: 0, reuseShare: 0.25, activelySharedShare: 0.5, spreadShare: 0.75, collaborationShare: 0 });
+    expect(share(0, 0)).toBe(0);
+    expect(enumLabel('REGIONAL_HEALTH_AUTHORITY')).toBe('Regional health authority');
   });
 });
