@@ -1,5 +1,4 @@
 import type { GraphRunner, GraphTransaction } from '../graph-runner.js';
-import { requireId, requireName } from '../../ids.js';
 import { PROJECT, type InnovationNode } from '../records.js';
 import { recordChange } from './history.cypher.js';
 import { lockNodes, requireFreeId, requireNodes } from './node-locks.cypher.js';
@@ -203,8 +202,6 @@ async function checkOrigin(tx: GraphTransaction, id: string): Promise<void> {
 }
 
 export async function createInnovation(graph: GraphRunner, actor: string, id: string, fields: InnovationFields & { title: string; summary: string; kind: string }) {
-  requireName(fields.title, 'input.title');
-  requireId(id, { field: 'input.title', value: fields.title });
   return runWrite(graph, 'innovation.create', async (tx) => {
     await requireFreeId(tx, 'Innovation', id, 'id');
     await lockOrigins(tx, fields);
@@ -224,7 +221,6 @@ export async function createInnovation(graph: GraphRunner, actor: string, id: st
 }
 
 export async function updateInnovation(graph: GraphRunner, actor: string, id: string, fields: InnovationFields) {
-  if (fields.title != null) requireName(fields.title, 'input.title');
   return runWrite(graph, 'innovation.update', async (tx) => {
     // The innovation's lock comes first: a concurrent recordAdoption takes it too, so the check
     // that no adopter becomes a nominator or maker reads the adoptions it committed.

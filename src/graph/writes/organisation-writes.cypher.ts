@@ -1,5 +1,4 @@
 import type { GraphRunner, GraphTransaction } from '../graph-runner.js';
-import { requireId, requireName } from '../../ids.js';
 import { PROJECT, type OrganisationNode } from '../records.js';
 import { recordChange } from './history.cypher.js';
 import { lockNodes, requireFreeId, requireNodes } from './node-locks.cypher.js';
@@ -105,15 +104,7 @@ async function applyFields(tx: GraphTransaction, id: string, fields: Organisatio
   );
 }
 
-/** The rules on names that no database lookup is needed for. */
-function checkNames(fields: OrganisationFields): void {
-  if (fields.name != null) requireName(fields.name, 'input.name');
-  fields.aliases?.forEach((alias, i) => requireName(alias, `input.aliases[${i}]`));
-}
-
 export async function createOrganisation(graph: GraphRunner, actor: string, id: string, fields: OrganisationFields & { name: string; kind: string }) {
-  checkNames(fields);
-  requireId(id, { field: 'input.name', value: fields.name });
   return runWrite(graph, 'organisation.create', async (tx) => {
     await requireFreeId(tx, 'Organisation', id, 'id');
     await checkReferences(tx, id, fields);
@@ -126,7 +117,6 @@ export async function createOrganisation(graph: GraphRunner, actor: string, id: 
 }
 
 export async function updateOrganisation(graph: GraphRunner, actor: string, id: string, fields: OrganisationFields) {
-  checkNames(fields);
   return runWrite(graph, 'organisation.update', async (tx) => {
     // With a new parent, both locks at once and in id order: two opposite parent updates then queue
     // on the same first lock instead of deadlocking (which Neo4j breaks by failing one, retried

@@ -1,5 +1,4 @@
 import type { GraphRunner, GraphTransaction } from '../graph-runner.js';
-import { requireId, requireName } from '../../ids.js';
 import { PROJECT, type PersonNode } from '../records.js';
 import { recordChange } from './history.cypher.js';
 import { lockNodes, requireFreeId, requireNodes } from './node-locks.cypher.js';
@@ -63,15 +62,7 @@ async function applyFields(tx: GraphTransaction, id: string, fields: PersonField
   );
 }
 
-/** The rules on names that no database lookup is needed for. */
-function checkNames(fields: PersonFields): void {
-  if (fields.name != null) requireName(fields.name, 'input.name');
-  fields.aliases?.forEach((alias, i) => requireName(alias, `input.aliases[${i}]`));
-}
-
 export async function createPerson(graph: GraphRunner, actor: string, id: string, fields: PersonFields & { name: string }) {
-  checkNames(fields);
-  requireId(id, { field: 'input.name', value: fields.name });
   return runWrite(graph, 'person.create', async (tx) => {
     await requireFreeId(tx, 'Person', id, 'id');
     await checkReferences(tx, fields);
@@ -84,7 +75,6 @@ export async function createPerson(graph: GraphRunner, actor: string, id: string
 }
 
 export async function updatePerson(graph: GraphRunner, actor: string, id: string, fields: PersonFields) {
-  checkNames(fields);
   return runWrite(graph, 'person.update', async (tx) => {
     await requireNodes(tx, [{ label: 'Person', id, argument: 'id' }]);
     const before = (await readPerson(tx, id))!;

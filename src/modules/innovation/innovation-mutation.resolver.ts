@@ -4,8 +4,9 @@ import type { RequestContext } from '../../context.js';
 import { BadUserInputError } from '../../errors.js';
 import type { InnovationNode } from '../../graph/records.js';
 import { createInnovation, restoreInnovation, retireInnovation, updateInnovation } from '../../graph/writes/innovation-writes.cypher.js';
-import { slugify } from '../../ids.js';
+import { requireId, slugify } from '../../ids.js';
 import { MutationProblem, toPayload } from '../common/mutation-problem.type.js';
+import { requireTitleOf } from '../common/write-input-rules.js';
 import { CreateInnovationInput, RestoreInnovationArgs, RetireInnovationArgs, UpdateInnovationInput } from './innovation-mutation.input.js';
 import { Innovation } from './innovation.type.js';
 
@@ -29,6 +30,8 @@ export class InnovationMutationResolver {
     const { id, ...fields } = input;
     const innovationId = id ?? slugify(input.title);
     if (!innovationId) throw new BadUserInputError(`input.title must hold a letter or digit to make an id from, got "${input.title}"; or give input.id`, 'input.title');
+    requireTitleOf(input);
+    requireId(innovationId, { field: 'input.title', value: input.title });
     return toPayload('innovation', await createInnovation(ctx.graph, actorOf(ctx.caller), innovationId, fields));
   }
 
@@ -41,6 +44,7 @@ export class InnovationMutationResolver {
     @Arg('input', () => UpdateInnovationInput) input: UpdateInnovationInput,
     @Ctx() ctx: RequestContext,
   ): Promise<InnovationPayload> {
+    requireTitleOf(input);
     return toPayload('innovation', await updateInnovation(ctx.graph, actorOf(ctx.caller), id, input));
   }
 

@@ -3,8 +3,9 @@ import { actorOf } from '../../auth/caller.js';
 import type { RequestContext } from '../../context.js';
 import type { OrganisationNode } from '../../graph/records.js';
 import { createOrganisation, updateOrganisation } from '../../graph/writes/organisation-writes.cypher.js';
-import { slugify } from '../../ids.js';
+import { requireId, slugify } from '../../ids.js';
 import { MutationProblem, toPayload } from '../common/mutation-problem.type.js';
+import { requireNamesOf } from '../common/write-input-rules.js';
 import { CreateOrganisationInput, UpdateOrganisationInput } from './organisation-mutation.input.js';
 import { Organisation } from './organisation.type.js';
 
@@ -23,8 +24,9 @@ export class OrganisationMutationResolver {
   @Mutation(() => OrganisationPayload, { description: 'Adds an organisation. Needs the role editor.' })
   async createOrganisation(@Arg('input', () => CreateOrganisationInput) input: CreateOrganisationInput, @Ctx() ctx: RequestContext): Promise<OrganisationPayload> {
     const { id, ...fields } = input;
-    const result = await createOrganisation(ctx.graph, actorOf(ctx.caller), id ?? slugify(input.name), fields);
-    return toPayload('organisation', result);
+    requireNamesOf(input);
+    const organisationId = requireId(id ?? slugify(input.name), { field: 'input.name', value: input.name });
+    return toPayload('organisation', await createOrganisation(ctx.graph, actorOf(ctx.caller), organisationId, fields));
   }
 
   @Authorized('editor')
@@ -34,6 +36,7 @@ export class OrganisationMutationResolver {
     @Arg('input', () => UpdateOrganisationInput) input: UpdateOrganisationInput,
     @Ctx() ctx: RequestContext,
   ): Promise<OrganisationPayload> {
+    requireNamesOf(input);
     return toPayload('organisation', await updateOrganisation(ctx.graph, actorOf(ctx.caller), id, input));
   }
 }

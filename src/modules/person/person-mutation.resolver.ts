@@ -4,8 +4,9 @@ import type { RequestContext } from '../../context.js';
 import { BadUserInputError } from '../../errors.js';
 import type { PersonNode } from '../../graph/records.js';
 import { createPerson, updatePerson } from '../../graph/writes/person-writes.cypher.js';
-import { slugify } from '../../ids.js';
+import { requireId, slugify } from '../../ids.js';
 import { MutationProblem, toPayload } from '../common/mutation-problem.type.js';
+import { requireNamesOf } from '../common/write-input-rules.js';
 import { CreatePersonInput, UpdatePersonInput } from './person-mutation.input.js';
 import { Person } from './person.type.js';
 
@@ -26,6 +27,8 @@ export class PersonMutationResolver {
     const { id, ...fields } = input;
     const personId = id ?? slugify(input.name);
     if (!personId) throw new BadUserInputError(`input.name must hold a letter or digit to make an id from, got "${input.name}"; or give input.id`, 'input.name');
+    requireNamesOf(input);
+    requireId(personId, { field: 'input.name', value: input.name });
     return toPayload('person', await createPerson(ctx.graph, actorOf(ctx.caller), personId, fields));
   }
 
@@ -36,6 +39,7 @@ export class PersonMutationResolver {
     @Arg('input', () => UpdatePersonInput) input: UpdatePersonInput,
     @Ctx() ctx: RequestContext,
   ): Promise<PersonPayload> {
+    requireNamesOf(input);
     return toPayload('person', await updatePerson(ctx.graph, actorOf(ctx.caller), id, input));
   }
 }
