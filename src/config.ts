@@ -55,6 +55,7 @@ const environmentSchema = z
     SHUTDOWN_GRACE_MS: milliseconds(0).default(10_000),
     // Its default depends on NODE_ENV, so it is settled in the transform below.
     PLAYGROUND: flag().optional(),
+    INTROSPECTION: flag().optional(),
     AUTH_JWT_SECRET: jwtSecret.optional(),
     CONTACTS_REQUIRE_AUTH: flag().default(false),
     RATE_LIMIT_PER_MINUTE: whole(0).default(600),
@@ -105,6 +106,8 @@ const environmentSchema = z
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     /** Serve the GraphiQL playground to browsers at /graphql. Defaults to true, and to false in production. */
     playground: e.PLAYGROUND ?? e.NODE_ENV !== 'production',
+    /** Answer introspection queries (GraphiQL's Docs panel, code generators). Defaults to true, and to false in production. */
+    introspection: e.INTROSPECTION ?? e.NODE_ENV !== 'production',
     security: {
       /**
        * Secret that signs and checks access tokens (HS256), at least 32 characters. Required in

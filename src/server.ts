@@ -69,6 +69,7 @@ export async function startServer(config: Config, logger: Logger, projectRoot: s
       logger,
       production: config.environment === 'production',
       playground: config.playground,
+      introspection: config.introspection,
       shutdownGraceMs: config.shutdownGraceMs,
       responseCache: config.responseCache,
       security: { ...config.security, jwtSecret: resolveJwtSecret(config.security.jwtSecret, projectRoot) },

@@ -32,6 +32,8 @@ export interface ApiServerOptions {
   readonly production: boolean;
   /** Serve the GraphiQL playground to browsers at /graphql. Defaults to true outside production. */
   readonly playground?: boolean;
+  /** Answer introspection queries. Defaults to true outside production. */
+  readonly introspection?: boolean;
   /** How long stop() lets in-flight requests finish before closing their connections. */
   readonly shutdownGraceMs: number;
   /** Whole-response caching of queries (see http/response-cache.ts); off when absent. */
@@ -72,7 +74,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
 
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,
-    introspection: !options.production,
+    introspection: options.introspection ?? !options.production,
     includeStacktraceInErrorResponses: !options.production,
     // Refuse operations whose selections expand into too many fields (e.g. through fragments).
     maxRecursiveSelections: true,

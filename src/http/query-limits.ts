@@ -56,6 +56,17 @@ export function depthLimitRule(maxDepth: number): ValidationRule {
   };
 }
 
+/**
+ * Introspection answers from the schema in memory, never from the database, and its shape is
+ * bounded by the schema, not by a `first`: priced by what the whole answer costs to build (the
+ * full schema, about 200 kB, for `__schema`; one type for `__type`), whatever is selected inside,
+ * which as lists of lists would otherwise be priced at about 49 000 and refused.
+ */
+const INTROSPECTION_COST: ReadonlyMap<string, number> = new Map([
+  ['__schema', 1_000],
+  ['__type', 50],
+]);
+
 /** How many items a list field is assumed to return when nothing bounds it in the query. */
 const ASSUMED_LIST_SIZE = 10;
 
@@ -130,6 +141,8 @@ function fieldCost(parent: GraphQLCompositeType, field: GraphQLField<unknown, un
 export function costEstimator(schema: GraphQLSchema): ComplexityEstimator {
   const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(Boolean));
   return ({ type, field, args, childComplexity }) => {
+    const introspection = INTROSPECTION_COST.get(field.name);
+    if (introspection !== undefined && roots.has(type as GraphQLObjectType)) return introspection;
     const cost = fieldCost(type, field, args, Math.max(0, childComplexity));
     return roots.has(type as GraphQLObjectType) && !field.name.startsWith('__') ? Math.max(ROOT_FIELD_MIN_COST, cost) : cost;
   };

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { buildSchema, GraphQLError, Kind, parse, validate, type OperationDefinitionNode } from 'graphql';
+import { buildSchema, getIntrospectionQuery, GraphQLError, Kind, parse, validate, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, QueryLimitError } from '../../../src/errors.js';
 import { complexityLimitPlugin, costEstimator, depthLimitRule, MAX_ROOT_FIELDS, ROOT_FIELD_MIN_COST } from '../../../src/http/query-limits.js';
@@ -153,5 +153,22 @@ describe('complexityLimitPlugin', () => {
   it('adds no cost to an answer the budget does not meter', async () => {
     const plugin = complexityLimitPlugin(1_000, { accountOf: () => undefined });
     expect((await runPlugin(plugin, `{ innovations(first: 5) ${PAGE} }`)).extensions).toBeUndefined();
+  });
+});
+
+describe('the price of introspection', () => {
+  it('is fixed by the answer, not by its lists: the standard introspection query costs what __schema does', () => {
+    expect(cost(getIntrospectionQuery())).toBe(1_000);
+    expect(cost(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }))).toBe(1_000);
+  });
+
+  it('prices one type at 50, and __typename like any other field', () => {
+    expect(cost('{ __type(name: "Innovation") { name fields { name type { name ofType { name } } } } }')).toBe(50);
+    expect(cost('{ __typename }')).toBe(1);
+  });
+
+  it('still counts every alias of it, so twenty copies stay under the limit and no more fit in one query', () => {
+    const aliases = Array.from({ length: 20 }, (_, i) => `s${i}: __schema { types { name } }`).join(' ');
+    expect(cost(`{ ${aliases} }`)).toBe(20_000);
   });
 });
