@@ -56,6 +56,7 @@ const environmentSchema = z
     // Its default depends on NODE_ENV, so it is settled in the transform below.
     PLAYGROUND: flag().optional(),
     INTROSPECTION: flag().optional(),
+    DEBUG_ERRORS: flag().optional(),
     AUTH_JWT_SECRET: jwtSecret.optional(),
     CONTACTS_REQUIRE_AUTH: flag().default(false),
     RATE_LIMIT_PER_MINUTE: whole(0).default(600),
@@ -108,6 +109,8 @@ const environmentSchema = z
     playground: e.PLAYGROUND ?? e.NODE_ENV !== 'production',
     /** Answer introspection queries (GraphiQL's Docs panel, code generators). Defaults to true, and to false in production. */
     introspection: e.INTROSPECTION ?? e.NODE_ENV !== 'production',
+    /** Add the server's stack trace to errors answered (never in production). Defaults to false: clients show errors, and a trace only hides the message. */
+    debugErrors: (e.DEBUG_ERRORS ?? false) && e.NODE_ENV !== 'production',
     security: {
       /**
        * Secret that signs and checks access tokens (HS256), at least 32 characters. Required in

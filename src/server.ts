@@ -70,6 +70,7 @@ export async function startServer(config: Config, logger: Logger, projectRoot: s
       production: config.environment === 'production',
       playground: config.playground,
       introspection: config.introspection,
+      debugErrors: config.debugErrors,
       shutdownGraceMs: config.shutdownGraceMs,
       responseCache: config.responseCache,
       security: { ...config.security, jwtSecret: resolveJwtSecret(config.security.jwtSecret, projectRoot) },

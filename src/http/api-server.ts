@@ -34,6 +34,8 @@ export interface ApiServerOptions {
   readonly playground?: boolean;
   /** Answer introspection queries. Defaults to true outside production. */
   readonly introspection?: boolean;
+  /** Add stack traces to errors (development only). Defaults to false. */
+  readonly debugErrors?: boolean;
   /** How long stop() lets in-flight requests finish before closing their connections. */
   readonly shutdownGraceMs: number;
   /** Whole-response caching of queries (see http/response-cache.ts); off when absent. */
@@ -75,14 +77,14 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,
     introspection: options.introspection ?? !options.production,
-    includeStacktraceInErrorResponses: !options.production,
+    includeStacktraceInErrorResponses: (options.debugErrors ?? false) && !options.production,
     // Refuse operations whose selections expand into too many fields (e.g. through fragments).
     maxRecursiveSelections: true,
     // On by default; said here because the write API relies on it: browsers cannot send a
     // "simple" cross-site request that Apollo would execute.
     csrfPrevention: true,
     validationRules: [depthLimitRule(options.security.maxQueryDepth)],
-    formatError: createErrorFormatter({ production: options.production, schema: options.schema }),
+    formatError: createErrorFormatter({ production: options.production, schema: options.schema, debugErrors: options.debugErrors ?? false }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs }),
       ApolloServerPluginLandingPageDisabled(),

@@ -7,7 +7,8 @@ import { AppError, ErrorCode, PUBLIC_CODES } from '../errors.js';
  * message; faults reach the client, in production, as a generic INTERNAL_SERVER_ERROR that
  * names the request id and nothing of the internals.
  */
-export function createErrorFormatter(options: { production: boolean; schema?: GraphQLSchema }) {
+export function createErrorFormatter(options: { production: boolean; schema?: GraphQLSchema; debugErrors?: boolean }) {
+  const keepTrace = (options.debugErrors ?? false) && !options.production;
   const enumValues = options.schema ? enumValuesOf(options.schema) : new Map<string, string[]>();
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const unwrapped = unwrapResolverError(error);
@@ -40,7 +41,8 @@ export function createErrorFormatter(options: { production: boolean; schema?: Gr
         message: original.message,
         ...(formatted.locations ? { locations: formatted.locations } : {}),
         ...(formatted.path ? { path: formatted.path } : {}),
-        extensions: { code: original.code, ...original.details },
+        // With DEBUG_ERRORS our errors keep the trace Apollo added, like every other error.
+        extensions: { code: original.code, ...original.details, ...(keepTrace && formatted.extensions?.stacktrace ? { stacktrace: formatted.extensions.stacktrace } : {}) },
       };
     }
     const code = String(formatted.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);

@@ -19,6 +19,7 @@ const sink = new Writable({
 });
 const production = useTestApi(broken, { production: true, logger: createLogger('error', {}, sink) });
 const development = useTestApi(broken, { production: false, logger: createLogger('silent') });
+const debugging = useTestApi(broken, { production: false, debugErrors: true, logger: createLogger('silent') });
 
 async function post(baseUrl: string, body: unknown, headers: Record<string, string> = {}) {
   const response = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
@@ -55,6 +56,15 @@ describe('internal errors', () => {
     expect(hidden.errors![0]!.message).toBe('Cannot query field "innovatio" on type "Query".');
     const { body: helped } = await post(development.baseUrl, { query: '{ innovatio(id: "min-video") { id } }' });
     expect(helped.errors![0]!.message).toMatch(/Did you mean "innovation"/);
+  });
+
+  it('carry no stack trace in development either, unless DEBUG_ERRORS asks for one', async () => {
+    const query = { query: '{ innovations(first: 1000) { totalCount } }' };
+    const { body: plain } = await post(development.baseUrl, query);
+    expect(plain.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(plain.errors![0]!.extensions).not.toHaveProperty('stacktrace');
+    const { body: debugged } = await post(debugging.baseUrl, query);
+    expect(debugged.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', stacktrace: expect.arrayContaining([expect.stringMatching(/^BadUserInputError: first must be/)]) });
   });
 
   it('hide stack traces in production even for user errors', async () => {

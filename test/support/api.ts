@@ -24,7 +24,7 @@ export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-characters-long'
 /** Security settings of test servers: no rate limit, production's query limits. */
 export const TEST_SECURITY: ApiSecurity = { jwtSecret: TEST_JWT_SECRET, contactsRequireAuth: false, rateLimitPerMinute: 0, rateLimitPointsPerMinute: 0, maxQueryDepth: 12, maxQueryComplexity: 25_000 };
 
-export function useTestApi(graph: GraphRunner, options: { production?: boolean; logger?: Logger; playground?: boolean; introspection?: boolean; security?: Partial<ApiSecurity>; responseCache?: ResponseCacheSettings } = {}): TestApi {
+export function useTestApi(graph: GraphRunner, options: { production?: boolean; logger?: Logger; playground?: boolean; introspection?: boolean; debugErrors?: boolean; security?: Partial<ApiSecurity>; responseCache?: ResponseCacheSettings } = {}): TestApi {
   const api = {} as TestApi;
   beforeAll(async () => {
     api.server = await createApiServer({
@@ -35,6 +35,7 @@ export function useTestApi(graph: GraphRunner, options: { production?: boolean; 
       shutdownGraceMs: 1_000,
       ...(options.playground !== undefined ? { playground: options.playground } : {}),
       ...(options.introspection !== undefined ? { introspection: options.introspection } : {}),
+      ...(options.debugErrors !== undefined ? { debugErrors: options.debugErrors } : {}),
       // Off unless a test asks: most tests change the graph behind the API's back.
       ...(options.responseCache ? { responseCache: options.responseCache } : {}),
       security: { ...TEST_SECURITY, ...options.security },

@@ -35,6 +35,12 @@ describe('createErrorFormatter', () => {
     }
   });
 
+  it('keeps the stack trace Apollo added to our errors only when debugging outside production', () => {
+    const { formatted, error } = resolverError(new BadUserInputError('first must be a whole number from 1 to 100, got 500', 'first'));
+    expect(createErrorFormatter({ production: false, schema, debugErrors: true })(formatted, error).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first', stacktrace: ['at x'] });
+    expect(createErrorFormatter({ production: true, schema, debugErrors: true })(formatted, error).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+
   it('takes the code from our error inside a validation error, which Apollo codes GRAPHQL_VALIDATION_FAILED', () => {
     const limit = new QueryLimitError(ErrorCode.QUERY_TOO_DEEP, 'too deep: at most 12 levels', { maxDepth: 12 });
     const error = new GraphQLError(limit.message, { originalError: limit });
