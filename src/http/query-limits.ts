@@ -41,19 +41,48 @@ export function depthLimitRule(maxDepth: number): ValidationRule {
   return (context: ValidationContext) => {
     const coded = Object.create(context) as ValidationContext;
     coded.reportError = (error: GraphQLError) => {
-      const message = `${error.message.replace(/\.$/, '')}: a query may nest at most ${maxDepth} levels of selections; split it into several queries.`;
+      // graphql-depth-limit names the operation ('' when anonymous) but not how deep it is.
+      const name = /^'(.*)' exceeds/.exec(error.message)?.[1] ?? '';
+      const document = context.getDocument();
+      const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (d.name?.value ?? '') === name);
+      const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+      const depth = operation ? selectionDepth(operation.selectionSet.selections, fragments, new Set()) : undefined;
+      const message = `The ${name ? `operation ${name}` : 'query'} nests selections ${depth !== undefined ? `${depth} levels deep` : `more than ${maxDepth} levels deep`}, and the limit is ${maxDepth}; split it into several queries.`;
       context.reportError(
         new GraphQLError(message, {
           nodes: error.nodes,
           // Apollo gives every validation error the code GRAPHQL_VALIDATION_FAILED; the original
           // error survives it, and the error formatter takes the code from there.
-          originalError: new QueryLimitError(ErrorCode.QUERY_TOO_DEEP, message, { maxDepth }),
-          extensions: { code: ErrorCode.QUERY_TOO_DEEP, maxDepth },
+          originalError: new QueryLimitError(ErrorCode.QUERY_TOO_DEEP, message, { maxDepth, ...(depth !== undefined ? { depth } : {}) }),
+          extensions: { code: ErrorCode.QUERY_TOO_DEEP, maxDepth, ...(depth !== undefined ? { depth } : {}) },
         }),
       );
     };
     return rule(coded);
   };
+}
+
+/**
+ * How deep selections nest, counted as graphql-depth-limit counts them (a field with a selection
+ * is one level above its deepest child; introspection fields do not count). A fragment already on
+ * the path counts as nothing: cycles are refused by another rule, and must not loop here.
+ */
+function selectionDepth(selections: readonly SelectionNode[], fragments: ReadonlyMap<string, FragmentDefinitionNode>, onPath: Set<string>): number {
+  let deepest = 0;
+  for (const selection of selections) {
+    if (selection.kind === Kind.FIELD) {
+      if (selection.selectionSet && !selection.name.value.startsWith('__')) deepest = Math.max(deepest, 1 + selectionDepth(selection.selectionSet.selections, fragments, onPath));
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      deepest = Math.max(deepest, selectionDepth(selection.selectionSet.selections, fragments, onPath));
+    } else {
+      const fragment = fragments.get(selection.name.value);
+      if (!fragment || onPath.has(fragment.name.value)) continue;
+      onPath.add(fragment.name.value);
+      deepest = Math.max(deepest, selectionDepth(fragment.selectionSet.selections, fragments, onPath));
+      onPath.delete(fragment.name.value);
+    }
+  }
+  return deepest;
 }
 
 /**

@@ -43,9 +43,10 @@ describe('the depth limit', () => {
     expect(body.data).toBeUndefined();
     expect(body.errors).toEqual([
       {
-        message: "'Deep' exceeds maximum operation depth of 12: a query may nest at most 12 levels of selections; split it into several queries.",
+        // organisation, then 13 parents, each a level above what it selects.
+        message: 'The operation Deep nests selections 14 levels deep, and the limit is 12; split it into several queries.',
         locations: [expect.any(Object)],
-        extensions: { code: 'QUERY_TOO_DEEP', maxDepth: 12 },
+        extensions: { code: 'QUERY_TOO_DEEP', maxDepth: 12, depth: 14 },
       },
     ]);
     expect(queries.tags).toEqual([]);

@@ -85,10 +85,17 @@ describe('depthLimitRule', () => {
     const errors = validate(schema, parse('query Deep { innovations { edges { node { themes { id } } } } }'), [depthLimitRule(3)]);
     expect(errors).toHaveLength(1);
     const [error] = errors;
-    expect(error!.message).toBe("'Deep' exceeds maximum operation depth of 3: a query may nest at most 3 levels of selections; split it into several queries.");
-    expect(error!.extensions).toEqual({ code: 'QUERY_TOO_DEEP', maxDepth: 3 });
+    // innovations 1 + edges 1 + node 1 + themes 1 (a leaf adds nothing): 4.
+    expect(error!.message).toBe('The operation Deep nests selections 4 levels deep, and the limit is 3; split it into several queries.');
+    expect(error!.extensions).toEqual({ code: 'QUERY_TOO_DEEP', maxDepth: 3, depth: 4 });
     expect(error!.originalError).toBeInstanceOf(QueryLimitError);
     expect((error!.originalError as QueryLimitError).code).toBe(ErrorCode.QUERY_TOO_DEEP);
+  });
+
+  it('says how deep an anonymous query nests, through fragments, and leaves introspection out', () => {
+    const query = 'fragment F on Innovation { themes { id } } { innovations { edges { node { ...F } } } __schema { types { fields { type { name } } } } }';
+    const [error] = validate(schema, parse(query), [depthLimitRule(3)]);
+    expect(error!.message).toBe('The query nests selections 4 levels deep, and the limit is 3; split it into several queries.');
   });
 
   it('lets a query at the limit through', () => {
