@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { findExistingIds, type IdSection } from '../graph/existing-ids.cypher.js';
 import type { GraphRunner } from '../graph/graph-runner.js';
-import { clearGraph, countRows, isGraphEmpty, writeSeedRows, type WriteProgress } from '../graph/seed-writer.cypher.js';
+import { clearGraph, countRows, writeSeedRows, type WriteProgress } from '../graph/seed-writer.cypher.js';
 import type { SeedSet } from './seed-format.js';
 import { toSeedRows } from './seed-rows.js';
 import { listSeedFiles, readSeedSet, SeedValidationError } from './seed-validation.js';
@@ -82,10 +82,4 @@ function referencedIds(error: SeedValidationError): Record<IdSection, string[]> 
 /** The curated seed graph shipped with the product. */
 export function defaultSeedDir(projectRoot: string): string {
   return path.join(projectRoot, 'seeds');
-}
-
-/** Loads the curated seed graph when the database holds no innovation; returns the report, or null. */
-export async function seedIfEmpty(graph: GraphRunner, projectRoot: string, onProgress?: WriteProgress): Promise<ImportReport | null> {
-  if (!(await isGraphEmpty(graph))) return null;
-  return importSeedFiles(graph, [defaultSeedDir(projectRoot)], { baseDir: projectRoot, ...(onProgress ? { onProgress } : {}) });
 }
