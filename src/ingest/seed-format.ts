@@ -37,22 +37,6 @@ import {
  * between records.
  */
 
-// The vocabularies are the domain's (domain/rules.ts); the seed readers have always found them here.
-export {
-  AWARD_LEVELS,
-  CONTACT_PURPOSES,
-  INNOVATION_KINDS,
-  INNOVATION_TYPES,
-  ORGANISATION_KINDS,
-  PRIZES,
-  SECTORS,
-  SPREAD_DIRECTIONS,
-  SPREAD_MODES,
-  SPREAD_STATUSES,
-  THEME_KINDS,
-  VALUE_DIMENSIONS,
-} from '../domain/rules.js';
-
 const id = z.string().max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`).regex(ID_PATTERN, idRule());
 const text = z.string().trim().min(1, 'must not be empty');
 /** A name, title or alias: the length of its kind, and nothing invisible or display-changing (the mutations' rule). */
