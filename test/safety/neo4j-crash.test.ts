@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueToken } from '../../src/auth/tokens.js';
 import { projectRoot } from '../../src/config.js';
 import { freePort } from '../support/free-port.js';
-import { isAlive, killIfAlive, spawnServerProcess, waitUntil, type ServerProcess } from '../support/server-process.js';
+import { isAlive, killIfAlive, ownServerEnv, spawnServerProcess, waitUntil, type ServerProcess } from '../support/server-process.js';
 
 /**
  * The embedded Neo4j is killed outright (`kill -9`) under a running server, which restarts it on
@@ -25,12 +25,7 @@ const readyLine = /Embedded Neo4j ready in .* \(pid (\d+)\)/;
 beforeAll(async () => {
   const httpPort = await freePort();
   server = spawnServerProcess(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    PORT: String(httpPort),
-    NEO4J_EMBEDDED_PORT: String(await freePort()),
-    NEO4J_DATA_DIR: dataDir,
-    NEO4J_HEAP: '512m',
-    NEO4J_PAGE_CACHE: '64m',
-    SEED_ON_EMPTY: 'false',
+    ...(await ownServerEnv(httpPort, dataDir)),
     AUTH_JWT_SECRET: secret,
     RATE_LIMIT_PER_MINUTE: '0',
     RATE_LIMIT_POINTS_PER_MINUTE: '0',
@@ -141,12 +136,7 @@ describe('with the restart budget spent', () => {
   it('the server gives up and exits with code 1, as without supervision', { timeout: 240_000 }, async () => {
     // NEO4J_EMBEDDED_RESTARTS=0 is a budget spent from the start; the policy's counting is unit-tested.
     unsupervised = spawnServerProcess(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      PORT: String(await freePort()),
-      NEO4J_EMBEDDED_PORT: String(await freePort()),
-      NEO4J_DATA_DIR: `${dataDir}-no-restarts`,
-      NEO4J_HEAP: '512m',
-      NEO4J_PAGE_CACHE: '64m',
-      SEED_ON_EMPTY: 'false',
+      ...(await ownServerEnv(await freePort(), `${dataDir}-no-restarts`)),
       NEO4J_EMBEDDED_RESTARTS: '0',
     });
     await unsupervised.waitFor(/Innovation graph API ready at/, 170_000);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
 import { freePort } from '../support/free-port.js';
-import { childProcesses, isAlive, killIfAlive, spawnServerProcess, waitUntil, type ServerProcess } from '../support/server-process.js';
+import { childProcesses, isAlive, killIfAlive, ownServerEnv, spawnServerProcess, waitUntil, type ServerProcess } from '../support/server-process.js';
 
 /**
  * `npm start` exactly as a user or a process manager runs it (the build included), stopped by a
@@ -27,15 +27,7 @@ afterAll(async () => {
 describe('npm start and SIGTERM', () => {
   it('stops npm, node and the embedded JVM within 30 s of a SIGTERM to npm', async () => {
     const httpPort = await freePort();
-    npm = spawnServerProcess('npm', ['start'], {
-      PORT: String(httpPort),
-      NEO4J_EMBEDDED_PORT: String(await freePort()),
-      NEO4J_DATA_DIR: dataDir,
-      NEO4J_HEAP: '512m',
-      NEO4J_PAGE_CACHE: '64m',
-      // A fresh store with no seed: this test is about processes, and seeding adds a minute.
-      SEED_ON_EMPTY: 'false',
-    });
+    npm = spawnServerProcess('npm', ['start'], await ownServerEnv(httpPort, dataDir));
     const npmPid = npm.child.pid!;
     await npm.waitFor(/Innovation graph API ready at/, 240_000);
     const jvmPid = Number(/\(pid (\d+)\)/.exec(await npm.waitFor(/Embedded Neo4j ready/, 1_000))![1]);

@@ -2,6 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { projectRoot } from '../../src/config.js';
+import { freePort } from './free-port.js';
+
+/**
+ * The settings of a server a process test runs on its own: its HTTP port, a free Bolt port, its
+ * own store, a small JVM, and no seed (a fresh store, and seeding would add a minute).
+ */
+export async function ownServerEnv(httpPort: number, dataDir: string): Promise<Record<string, string>> {
+  return { PORT: String(httpPort), NEO4J_EMBEDDED_PORT: String(await freePort()), NEO4J_DATA_DIR: dataDir, NEO4J_HEAP: '512m', NEO4J_PAGE_CACHE: '64m', SEED_ON_EMPTY: 'false' };
+}
 
 /** A server (or `npm start`) run as its own process, with its output kept line by line. */
 export interface ServerProcess {
